@@ -1,0 +1,116 @@
+# comms_office — set up, run and test the module inside Odoo 19.0 Community.
+#
+#   make run    set everything up (once) and serve Odoo on http://localhost:8069
+#   make test   set everything up (once), lint, install in a fresh database, run every test
+#
+# Everything below can be overridden on the command line, e.g. `make run ODOO_SRC=~/src/odoo`.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+ODOO_SRC ?= /opt/odoo-19.0
+ODOO_GIT ?= https://github.com/odoo/odoo.git
+ODOO_BRANCH ?= 19.0
+PYTHON ?= python3.11
+VENV ?= $(CURDIR)/.venv
+VAR ?= $(CURDIR)/var
+DB_HOST ?= 127.0.0.1
+DB_PORT ?= 5432
+DB_USER ?= comms_office
+DB_PASSWORD ?= comms_office
+DB_NAME ?= comms_office
+TEST_DB ?= comms_office_test
+HTTP_PORT ?= 8069
+LANGS ?= ar_001,fr_FR
+
+PY := $(VENV)/bin/python
+ODOO := $(PY) $(ODOO_SRC)/odoo-bin -c $(VAR)/odoo.conf
+export PIP_CONSTRAINT := $(CURDIR)/tools/pip-constraints.txt
+export PIP_BUILD_CONSTRAINT := $(CURDIR)/tools/pip-constraints.txt
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+export PGHOST := $(DB_HOST)
+export PGPORT := $(DB_PORT)
+export ODOO_SRC DB_HOST DB_PORT DB_USER DB_PASSWORD
+
+.PHONY: help setup system odoo-src python config database run test lint test-install tests clean
+
+help:
+	@echo "make run    set up and serve comms_office on http://localhost:$(HTTP_PORT) (login admin / admin)"
+	@echo "make test   set up, lint, install in a fresh database and run every test"
+	@echo "Odoo source: ODOO_SRC=$(ODOO_SRC)"
+
+## --- set-up, each step done once and remembered by a stamp -------------------
+
+setup: system odoo-src python config
+
+system:
+	@bash tools/system_packages.sh
+
+odoo-src:
+	@bash tools/odoo_source.sh "$(ODOO_SRC)" "$(ODOO_GIT)" "$(ODOO_BRANCH)"
+
+python: $(VENV)/.stamp-python
+
+$(VENV)/.stamp-python: requirements.txt tools/pip-constraints.txt | odoo-src
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found: install Python 3.11 or pass PYTHON=/path/to/python3.11" >&2; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip wheel "setuptools<70"
+	@# python-ldap only serves auth_ldap and needs the LDAP headers: leave it out.
+	grep -v '^python-ldap' $(ODOO_SRC)/requirements.txt > $(VENV)/odoo-requirements.txt
+	$(PY) -m pip install -q -r $(VENV)/odoo-requirements.txt
+	$(PY) -m pip install -q --no-deps -e $(ODOO_SRC)
+	$(PY) -m pip install -q -r requirements.txt
+	@touch $@
+
+config: $(VAR)/odoo.conf
+
+$(VAR)/odoo.conf: tools/odoo.conf.in Makefile
+	@mkdir -p $(VAR)/data
+	sed -e 's|@ODOO_SRC@|$(ODOO_SRC)|g' -e 's|@ROOT@|$(CURDIR)|g' -e 's|@VAR@|$(VAR)|g' \
+	    -e 's|@DB_HOST@|$(DB_HOST)|g' -e 's|@DB_PORT@|$(DB_PORT)|g' \
+	    -e 's|@DB_USER@|$(DB_USER)|g' -e 's|@DB_PASSWORD@|$(DB_PASSWORD)|g' \
+	    -e 's|@HTTP_PORT@|$(HTTP_PORT)|g' tools/odoo.conf.in > $@
+
+database: setup
+	@bash tools/database_role.sh
+
+## --- the two commands ---------------------------------------------------------
+
+run: database
+	@if ! $(PY) tools/db_ready.py $(DB_NAME); then \
+	    echo "Creating database $(DB_NAME) with comms_office, demo data, Arabic and French…"; \
+	    $(ODOO) -d $(DB_NAME) -i comms_office --with-demo --load-language=$(LANGS) --stop-after-init; \
+	fi
+	@echo "Serving http://localhost:$(HTTP_PORT) — log in as admin / admin (see README for the role users)"
+	$(ODOO) -d $(DB_NAME) --db-filter='^$(DB_NAME)$$' --http-port=$(HTTP_PORT)
+
+test: database lint test-install tests
+
+lint: $(VENV)/.stamp-node
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pylint --rcfile=.pylintrc-mandatory comms_office tests
+	node_modules/.bin/prettier --check "comms_office/**/*.{xml,js}"
+
+$(VENV)/.stamp-node: package.json | python
+	@command -v npm >/dev/null || { echo "error: npm not found (install Debian's nodejs and npm)" >&2; exit 1; }
+	npm install --silent --no-audit --no-fund --no-package-lock
+	@touch $@
+
+test-install:
+	@# A fresh database each time: once with demo data (it must load), then the test
+	@# database without it (tests build their own records).
+	$(PY) tools/db_ready.py --drop $(TEST_DB)-demo
+	$(ODOO) -d $(TEST_DB)-demo -i comms_office --with-demo --stop-after-init --log-level=warn 2>&1 | tee $(VAR)/install-demo.log
+	@! grep -E " (ERROR|CRITICAL) " $(VAR)/install-demo.log || { echo "error: installing with demo data logged errors" >&2; exit 1; }
+	$(PY) tools/db_ready.py --drop $(TEST_DB)-demo
+	$(PY) tools/db_ready.py --drop $(TEST_DB)
+	$(ODOO) -d $(TEST_DB) -i comms_office --load-language=$(LANGS) --stop-after-init --log-level=warn 2>&1 | tee $(VAR)/install.log
+	@! grep -E " (ERROR|CRITICAL) " $(VAR)/install.log || { echo "error: installing logged errors" >&2; exit 1; }
+
+tests:
+	$(VENV)/bin/pytest --odoo-config=$(VAR)/odoo.conf --odoo-database=$(TEST_DB) comms_office/tests tests
+
+clean:
+	rm -rf $(VAR)

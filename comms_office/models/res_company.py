@@ -1,0 +1,52 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    def _default_comms_calendar(self):
+        return self.env.ref(
+            "comms_office.resource_calendar_sun_thu", raise_if_not_found=False
+        )
+
+    comms_calendar_id = fields.Many2one(
+        "resource.calendar",
+        string="Office Working Calendar",
+        default=lambda self: self._default_comms_calendar(),
+        help="Working days and public holidays used to count the office's "
+        "deadlines (complaints, media inquiries).",
+    )
+    comms_ack_days = fields.Integer(
+        string="Acknowledge Within (working days)",
+        default=3,
+        help="Deadline to acknowledge a complaint received at the desk, by phone "
+        "or on paper. Web form and email submissions are acknowledged at once.",
+    )
+    comms_answer_days = fields.Integer(
+        string="Answer Within (working days)",
+        default=20,
+    )
+    comms_inquiry_hours = fields.Integer(
+        string="Media Inquiry Default Deadline (hours)",
+        default=24,
+    )
+
+    _comms_deadlines_positive = models.Constraint(
+        "CHECK(comms_ack_days >= 0 AND comms_answer_days > 0 "
+        "AND comms_inquiry_hours > 0)",
+        "Deadlines must be positive.",
+    )
+
+    # ------------------------------------------------------------
+    # TOOLS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _comms_init_calendar(self):
+        """Give companies that existed before the module the office's calendar."""
+        calendar = self._default_comms_calendar()
+        if calendar:
+            self.search(
+                [("comms_calendar_id", "=", False)]
+            ).comms_calendar_id = calendar

@@ -1,0 +1,6 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import test_media_directory
+from . import test_media_import
+from . import test_security
+from . import test_settings
+from . import test_tours

@@ -1,0 +1,91 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import TransactionCase
+
+# Benchmark lines of this run; the test runner prints them at the end.
+BENCHMARKS = []
+
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+
+class CommsCommon(TransactionCase):
+    """One user per role of the office, and a small media directory."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.user_employee = mail_new_test_user(
+            cls.env, login="comms_employee", groups="base.group_user", name="Employee"
+        )
+        cls.user_staff = mail_new_test_user(
+            cls.env,
+            login="comms_staff",
+            groups="comms_office.group_comms_user",
+            name="Staff Member",
+        )
+        cls.user_officer = mail_new_test_user(
+            cls.env,
+            login="comms_officer",
+            groups="comms_office.group_comms_officer",
+            name="Communication Officer",
+        )
+        cls.user_manager = mail_new_test_user(
+            cls.env,
+            login="comms_manager",
+            groups="comms_office.group_comms_manager",
+            name="Head of Office",
+        )
+        cls.user_admin = mail_new_test_user(
+            cls.env,
+            login="comms_admin",
+            groups="base.group_system,comms_office.group_comms_manager",
+            name="Administrator",
+        )
+        Partner = cls.env["res.partner"]
+        cls.beat_health = cls.env.ref("comms_office.comms_media_beat_health")
+        cls.beat_local = cls.env.ref("comms_office.comms_media_beat_local")
+        cls.lang_ar = cls.env.ref("base.lang_ar")
+        cls.lang_fr = cls.env.ref("base.lang_fr")
+        cls.outlet_radio = Partner.create(
+            {
+                "name": "Radio Test Locale",
+                "is_company": True,
+                "is_media": True,
+                "media_kind": "radio",
+                "media_coverage": "local",
+                "media_language_ids": [(6, 0, cls.lang_ar.ids)],
+                "media_beat_ids": [(6, 0, cls.beat_local.ids)],
+            }
+        )
+        cls.outlet_daily = Partner.create(
+            {
+                "name": "Quotidien Test",
+                "is_company": True,
+                "is_media": True,
+                "media_kind": "press",
+                "media_coverage": "national",
+                "media_language_ids": [(6, 0, cls.lang_fr.ids)],
+            }
+        )
+        cls.journalist_radio = Partner.create(
+            {
+                "name": "Samira Radio",
+                "parent_id": cls.outlet_radio.id,
+                "email": "samira@radio.test",
+                "media_beat_ids": [(6, 0, cls.beat_health.ids)],
+            }
+        )
+        cls.journalist_daily = Partner.create(
+            {
+                "name": "Omar Quotidien",
+                "parent_id": cls.outlet_daily.id,
+                "email": "omar@quotidien.test",
+            }
+        )
+        cls.citizen = Partner.create({"name": "Citoyen Ordinaire"})
+        cls.media_list = cls.env["comms.media.list"].create(
+            {
+                "name": "Health journalists",
+                "partner_ids": [(6, 0, cls.journalist_daily.ids)],
+            }
+        )

@@ -1,0 +1,45 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from psycopg2 import IntegrityError
+
+from odoo.tests import Form, tagged, users
+from odoo.tools import mute_logger
+
+from .common import CommsCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSettings(CommsCommon):
+    def test_default_working_calendar(self):
+        calendar = self.env.ref("comms_office.resource_calendar_sun_thu")
+        self.assertEqual(self.company.comms_calendar_id, calendar)
+        new_company = self.env["res.company"].create({"name": "EPH Nouveau"})
+        self.assertEqual(new_company.comms_calendar_id, calendar)
+        # Sunday to Thursday, never Friday or Saturday
+        days = set(calendar.attendance_ids.mapped("dayofweek"))
+        self.assertEqual(days, {"6", "0", "1", "2", "3"})
+        self.assertTrue(
+            calendar.leave_ids.filtered(lambda leave: "Independence" in leave.name)
+        )
+
+    @users("comms_admin")
+    def test_settings_form(self):
+        with Form(self.env["res.config.settings"]) as settings:
+            settings.comms_ack_days = 2
+            settings.comms_answer_days = 15
+            settings.comms_inquiry_hours = 48
+        settings.record.execute()
+        company = self.env.company
+        self.assertEqual(
+            (
+                company.comms_ack_days,
+                company.comms_answer_days,
+                company.comms_inquiry_hours,
+            ),
+            (2, 15, 48),
+        )
+
+    @mute_logger("odoo.sql_db")
+    def test_deadlines_positive(self):
+        with self.assertRaises(IntegrityError), self.cr.savepoint():
+            self.company.write({"comms_answer_days": 0})
+            self.company.flush_recordset()
