@@ -29,11 +29,13 @@ ODOO := $(PY) $(ODOO_SRC)/odoo-bin -c $(VAR)/odoo.conf
 export PIP_CONSTRAINT := $(CURDIR)/tools/pip-constraints.txt
 export PIP_BUILD_CONSTRAINT := $(CURDIR)/tools/pip-constraints.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Odoo builds right-to-left (Arabic) stylesheets with the rtlcss command.
+export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 export PGHOST := $(DB_HOST)
 export PGPORT := $(DB_PORT)
 export ODOO_SRC DB_HOST DB_PORT DB_USER DB_PASSWORD
 
-.PHONY: help setup system odoo-src python config database run test lint test-install tests clean
+.PHONY: help setup system odoo-src python node config database run test lint test-install tests i18n clean
 
 help:
 	@echo "make run    set up and serve comms_office on http://localhost:$(HTTP_PORT) (login admin / admin)"
@@ -42,7 +44,7 @@ help:
 
 ## --- set-up, each step done once and remembered by a stamp -------------------
 
-setup: system odoo-src python config
+setup: system odoo-src python node config
 
 system:
 	@bash tools/system_packages.sh
@@ -87,11 +89,13 @@ run: database
 
 test: database lint test-install tests
 
-lint: $(VENV)/.stamp-node
+lint: node
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pylint --rcfile=.pylintrc-mandatory comms_office tests
 	node_modules/.bin/prettier --check "comms_office/**/*.{xml,js}"
+
+node: $(VENV)/.stamp-node
 
 $(VENV)/.stamp-node: package.json | python
 	@command -v npm >/dev/null || { echo "error: npm not found (install Debian's nodejs and npm)" >&2; exit 1; }
@@ -111,6 +115,11 @@ test-install:
 
 tests:
 	$(VENV)/bin/pytest --odoo-config=$(VAR)/odoo.conf --odoo-database=$(TEST_DB) comms_office/tests tests
+
+i18n: database
+	@# Refresh the .pot and the Arabic and French catalogues from the run database.
+	$(ODOO) -d $(DB_NAME) -u comms_office --stop-after-init --log-level=warn
+	$(PY) tools/i18n_update.py $(ODOO_SRC)/odoo-bin $(VAR)/odoo.conf $(DB_NAME)
 
 clean:
 	rm -rf $(VAR)

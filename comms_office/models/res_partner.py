@@ -58,6 +58,10 @@ class ResPartner(models.Model):
         "partner_id",
         "lang_id",
         string="Media Languages",
+        compute="_compute_media_language_ids",
+        store=True,
+        readonly=False,
+        recursive=True,
         context={"active_test": False},
         help="Languages the outlet publishes or broadcasts in.",
     )
@@ -95,6 +99,13 @@ class ResPartner(models.Model):
     def _compute_media_kind(self):
         for partner in self:
             partner.media_kind = partner.parent_id.media_kind or partner.media_kind
+
+    @api.depends("parent_id.media_language_ids")
+    def _compute_media_language_ids(self):
+        for partner in self:
+            partner.media_language_ids = (
+                partner.media_language_ids or partner.parent_id.media_language_ids
+            )
 
     @api.depends("parent_id.media_coverage")
     def _compute_media_coverage(self):

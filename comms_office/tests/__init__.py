@@ -3,4 +3,5 @@ from . import test_media_directory
 from . import test_media_import
 from . import test_security
 from . import test_settings
+from . import test_i18n
 from . import test_tours

@@ -17,6 +17,7 @@ class TestMediaDirectory(CommsCommon):
         self.assertTrue(journalist.is_media)
         self.assertEqual(journalist.media_kind, "radio")
         self.assertEqual(journalist.media_coverage, "local")
+        self.assertEqual(journalist.media_language_ids, self.lang_ar)
         # the outlet changes format: its journalists follow
         self.outlet_radio.with_user(self.env.user).media_kind = "online"
         self.assertEqual(journalist.media_kind, "online")

@@ -1,0 +1,70 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+from pathlib import Path
+
+import polib
+
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+I18N = Path(__file__).resolve().parent.parent / "i18n"
+
+
+@tagged("post_install", "-at_install")
+class TestTranslations(HttpCase):
+    """The office works in Arabic and French: no English left, right to left."""
+
+    def test_catalogues_complete(self):
+        pot = {
+            (e.msgctxt, e.msgid) for e in polib.pofile(str(I18N / "comms_office.pot"))
+        }
+        for lang in ("ar", "fr"):
+            po = polib.pofile(str(I18N / f"{lang}.po"))
+            self.assertEqual({(e.msgctxt, e.msgid) for e in po}, pot, lang)
+            untranslated = [e.msgid for e in po if not e.msgstr]
+            self.assertFalse(untranslated, f"{lang}.po: {untranslated}")
+            for entry in po:
+                self.assertEqual(
+                    set(re.findall(r"%\(\w+\)s", entry.msgid)),
+                    set(re.findall(r"%\(\w+\)s", entry.msgstr)),
+                    f"{lang}.po placeholders: {entry.msgid}",
+                )
+
+    def test_menus_translated(self):
+        menu = self.env.ref("comms_office.comms_media_list_menu")
+        self.assertEqual(menu.with_context(lang="ar_001").name, "القوائم الإعلامية")
+        self.assertEqual(menu.with_context(lang="fr_FR").name, "Listes de médias")
+        root = self.env.ref("comms_office.comms_office_menu_root")
+        self.assertEqual(root.with_context(lang="ar_001").name, "الاتصال")
+
+    def _stylesheet(self, login):
+        self.authenticate(login, login)
+        page = self.url_open("/odoo").text
+        href = re.search(
+            r'href="(/web/assets/[^"]*/web\.assets_web(?:\.rtl)?\.min\.css)"', page
+        )
+        self.assertTrue(href, "no stylesheet in the web client page")
+        return page, href.group(1), self.url_open(href.group(1)).text
+
+    def test_arabic_is_right_to_left(self):
+        mail_new_test_user(
+            self.env,
+            login="arabic_officer",
+            groups="comms_office.group_comms_officer",
+            lang="ar_001",
+        )
+        mail_new_test_user(
+            self.env,
+            login="french_officer",
+            groups="comms_office.group_comms_officer",
+            lang="fr_FR",
+        )
+        page, href, rtl_css = self._stylesheet("arabic_officer")
+        self.assertIn('"lang": "ar_001"', page)
+        self.assertIn(".rtl.", href)
+        _page, ltr_href, ltr_css = self._stylesheet("french_officer")
+        self.assertNotIn(".rtl.", ltr_href)
+        # rtlcss flipped the rules: without it Odoo serves the left-to-right ones
+        self.assertNotEqual(rtl_css, ltr_css)
+        self.assertIn("direction: rtl", rtl_css.replace(":rtl", ": rtl"))
