@@ -12,7 +12,7 @@ SHELL := /bin/bash
 ODOO_SRC ?= /opt/odoo-19.0
 ODOO_GIT ?= https://github.com/odoo/odoo.git
 ODOO_BRANCH ?= 19.0
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= $(CURDIR)/.venv
 VAR ?= $(CURDIR)/var
 DB_HOST ?= 127.0.0.1
@@ -55,7 +55,8 @@ odoo-src:
 python: $(VENV)/.stamp-python
 
 $(VENV)/.stamp-python: requirements.txt tools/pip-constraints.txt | odoo-src
-	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found: install Python 3.11 or pass PYTHON=/path/to/python3.11" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(not (3, 10) <= sys.version_info[:2] <= (3, 12))' 2>/dev/null \
+	    || { echo "error: Odoo 19.0 needs Python 3.10 to 3.12 (3.11 recommended): install it or pass PYTHON=/path/to/python3.11" >&2; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip wheel "setuptools<70"
 	@# python-ldap only serves auth_ldap and needs the LDAP headers: leave it out.
