@@ -191,9 +191,7 @@ class CommsComplaint(models.Model):
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue", search="_search_is_overdue"
     )
-    answered_on_time = fields.Boolean(
-        compute="_compute_answered_on_time", store=True, aggregator="sum"
-    )
+    answered_on_time = fields.Boolean(compute="_compute_answered_on_time", store=True)
     days_to_answer = fields.Integer(
         compute="_compute_answered_on_time",
         store=True,
@@ -415,6 +413,7 @@ class CommsComplaint(models.Model):
     def message_new(self, msg_dict, custom_values=None):
         name, email = parse_contact_from_email(msg_dict.get("email_from") or "")
         values = {
+            "name": "/",
             "subject": (msg_dict.get("subject") or "").strip()[:200]
             or self.env._("(no subject)"),
             "description": html2plaintext(msg_dict.get("body") or "").strip()
@@ -490,14 +489,17 @@ class CommsComplaint(models.Model):
             )
         if not self.answer or not html2plaintext(self.answer).strip():
             raise UserError(self.env._("Write the answer before sending it."))
-        if self.need_validation:
+        if self.review_ids:
+            if self.validation_status != "validated":
+                raise UserError(
+                    self.env._(
+                        "The answer is waiting for the head of office's approval."
+                    )
+                )
+        elif self.need_validation:
             self.request_validation()
             return self._notify_action(
                 self.env._("The answer was sent to the head of office for approval.")
-            )
-        if self.review_ids and self.validation_status != "validated":
-            raise UserError(
-                self.env._("The answer is waiting for the head of office's approval.")
             )
         if not self.sudo().complainant_email:
             # Nothing to mail: the answer is given by phone or at the desk.
@@ -795,9 +797,6 @@ class CommsComplaint(models.Model):
             return self._read_group(base, [field], ["__count"])
 
         by_category = []
-        rows = self._read_group(
-            base, ["category_id"], ["__count", "answered_on_time:sum"]
-        )
         answered = dict(
             self._read_group(
                 base & Domain("date_answered", "!=", False),
@@ -805,13 +804,20 @@ class CommsComplaint(models.Model):
                 ["__count"],
             )
         )
-        for category, count, on_time in rows:
+        on_time = dict(
+            self._read_group(
+                base & Domain("answered_on_time", "=", True),
+                ["category_id"],
+                ["__count"],
+            )
+        )
+        for category, count in self._read_group(base, ["category_id"], ["__count"]):
             by_category.append(
                 {
                     "name": category.name or self.env._("Not categorised"),
                     "count": count,
                     "answered": answered.get(category, 0),
-                    "on_time": on_time or 0,
+                    "on_time": on_time.get(category, 0),
                 }
             )
         total = sum(row["count"] for row in by_category)

@@ -4,3 +4,8 @@ from . import test_media_import
 from . import test_security
 from . import test_settings
 from . import test_tours
+from . import test_complaint
+from . import test_complaint_mail
+from . import test_complaint_register
+from . import test_complaint_security
+from . import test_complaint_form
