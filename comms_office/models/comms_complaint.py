@@ -374,7 +374,7 @@ class CommsComplaint(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        Sequence = self.env["ir.sequence"]
+        ranges = {}
         for vals in vals_list:
             # the secret of the status page, set now rather than one write each
             vals.setdefault("access_token", str(uuid.uuid4()))
@@ -383,12 +383,7 @@ class CommsComplaint(models.Model):
                     vals.get("date_received") or fields.Datetime.now()
                 )
                 company_id = vals.get("company_id") or self.env.company.id
-                vals["name"] = (
-                    Sequence.with_company(company_id).next_by_code(
-                        "comms.complaint", sequence_date=received
-                    )
-                    or "/"
-                )
+                vals["name"] = self._next_reference(company_id, received.date(), ranges)
         complaints = super(
             CommsComplaint, self.with_context(mail_create_nosubscribe=True)
         ).create(vals_list)
@@ -577,6 +572,49 @@ class CommsComplaint(models.Model):
 
     def _mark_answered(self):
         self.write({"state": "answered", "date_answered": fields.Datetime.now()})
+
+    @api.model
+    def _next_reference(self, company_id, day, ranges):
+        """Next number of the register's year; the sequence and its yearly
+        range are looked up once per batch, not once per complaint."""
+        key = (company_id, day.year)
+        if key not in ranges:
+            sequence = (
+                self.env["ir.sequence"]
+                .sudo()
+                .search(
+                    [
+                        ("code", "=", "comms.complaint"),
+                        ("company_id", "in", [company_id, False]),
+                    ],
+                    order="company_id",
+                    limit=1,
+                )
+            )
+            if not sequence:
+                ranges[key] = None
+            elif not sequence.use_date_range:
+                ranges[key] = sequence
+            else:
+                date_range = self.env["ir.sequence.date_range"].sudo().search(
+                    [
+                        ("sequence_id", "=", sequence.id),
+                        ("date_from", "<=", day),
+                        ("date_to", ">=", day),
+                    ],
+                    limit=1,
+                ) or sequence._create_date_range_seq(day)
+                ranges[key] = date_range.with_context(
+                    ir_sequence_date_range=date_range.date_from
+                )
+        if ranges[key] is None:
+            return "/"
+        if ranges[key]._name == "ir.sequence.date_range" and not (
+            ranges[key].date_from <= day <= ranges[key].date_to
+        ):
+            del ranges[key]
+            return self._next_reference(company_id, day, ranges)
+        return ranges[key]._next()
 
     @api.model
     def _working_day_deadline(self, calendar, received, days, cache=None):

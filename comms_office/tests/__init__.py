@@ -9,3 +9,5 @@ from . import test_complaint_mail
 from . import test_complaint_register
 from . import test_complaint_security
 from . import test_complaint_form
+from . import test_complaint_performance
+from . import test_complaint_tour

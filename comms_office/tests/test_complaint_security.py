@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged, users
 from odoo.tools import mute_logger
 
@@ -123,7 +123,7 @@ class TestComplaintSecurity(ComplaintCommon):
     def test_complaint_handled_cannot_be_deleted(self):
         complaint = self.complaint_emergency.with_user(self.env.user)
         complaint.action_acknowledge()
-        with self.assertRaises(Exception):
+        with self.assertRaises(UserError):
             complaint.unlink()
 
     # comms.department and comms.complaint.category
