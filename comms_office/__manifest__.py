@@ -28,20 +28,33 @@
         "security/comms_office_groups.xml",
         "security/comms_office_security.xml",
         "security/ir.model.access.csv",
+        "security/comms_complaint_security.xml",
         # data
         "data/resource_calendar_data.xml",
         "data/comms_media_beat_data.xml",
+        "data/comms_complaint_category_data.xml",
+        "data/comms_complaint_data.xml",
+        "data/mail_template_data.xml",
         # views
         "views/res_partner_views.xml",
         "views/comms_media_list_views.xml",
         "views/comms_media_beat_views.xml",
         "views/res_config_settings_views.xml",
+        "views/comms_complaint_views.xml",
+        "views/comms_complaint_category_views.xml",
+        "views/comms_department_views.xml",
+        "views/comms_complaint_templates.xml",
+        # reports
+        "report/comms_complaint_reports.xml",
+        "report/comms_complaint_templates.xml",
         "views/comms_office_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/comms_media_list_demo.xml",
+        "demo/comms_department_demo.xml",
+        "demo/comms_complaint_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

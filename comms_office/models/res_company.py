@@ -50,3 +50,17 @@ class ResCompany(models.Model):
             self.search(
                 [("comms_calendar_id", "=", False)]
             ).comms_calendar_id = calendar
+
+    # complaints
+    comms_head_id = fields.Many2one(
+        "res.users",
+        string="Head of Communication Office",
+        domain="[('share', '=', False)]",
+        help="Reminded, with the assignee, of complaints that are late or due soon.",
+    )
+    comms_complaint_retention_years = fields.Integer(
+        string="Keep Complainants' Data (years)",
+        default=5,
+        help="Closed complaints are anonymised after this many years (Law 18-07); "
+        "0 keeps them forever.",
+    )

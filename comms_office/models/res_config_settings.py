@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResConfigSettings(models.TransientModel):
@@ -18,3 +18,54 @@ class ResConfigSettings(models.TransientModel):
     comms_alias_domain_id = fields.Many2one(
         related="company_id.alias_domain_id", readonly=False
     )
+    comms_head_id = fields.Many2one(related="company_id.comms_head_id", readonly=False)
+    comms_complaint_retention_years = fields.Integer(
+        related="company_id.comms_complaint_retention_years", readonly=False
+    )
+    comms_complaint_alias_prefix = fields.Char(
+        string="Complaints Alias",
+        help="Emails sent to this address become complaints.",
+    )
+
+    @api.model
+    def get_values(self):
+        res = super().get_values()
+        alias = self.env.ref(
+            "comms_office.mail_alias_complaint", raise_if_not_found=False
+        )
+        res["comms_complaint_alias_prefix"] = alias.alias_name if alias else False
+        return res
+
+    def set_values(self):
+        res = super().set_values()
+        alias = self.env.ref(
+            "comms_office.mail_alias_complaint", raise_if_not_found=False
+        )
+        prefix = self.comms_complaint_alias_prefix
+        if not alias and prefix:
+            alias = (
+                self.env["mail.alias"]
+                .sudo()
+                .create(
+                    {
+                        "alias_contact": "everyone",
+                        "alias_domain_id": self.env.company.alias_domain_id.id,
+                        "alias_model_id": self.env["ir.model"]._get_id(
+                            "comms.complaint"
+                        ),
+                        "alias_name": prefix,
+                    }
+                )
+            )
+            self.env["ir.model.data"].sudo().create(
+                {
+                    "name": "mail_alias_complaint",
+                    "module": "comms_office",
+                    "model": "mail.alias",
+                    "noupdate": True,
+                    "res_id": alias.id,
+                }
+            )
+        elif alias and alias.alias_name != prefix:
+            alias.sudo().alias_name = prefix
+        return res

@@ -1,0 +1,887 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+import uuid
+from datetime import datetime, time, timedelta
+
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import email_normalize, html2plaintext, parse_contact_from_email
+
+_logger = logging.getLogger(__name__)
+
+OPEN_STATES = ("new", "acknowledged", "investigation")
+# The complainant's identity: readable by the office only (field groups), the
+# department concerned sees ``complainant_display`` instead.
+IDENTITY_FIELDS = (
+    "complainant_partner_id",
+    "complainant_name",
+    "complainant_email",
+    "complainant_phone",
+    "complainant_address",
+)
+
+
+class CommsComplaint(models.Model):
+    _name = "comms.complaint"
+    _description = "Complaint or Suggestion"
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "tier.validation",
+    ]
+    _order = "priority desc, date_received desc, id desc"
+    _rec_names_search = ["name", "subject"]
+    _mail_post_access = "read"
+    # An answer to a sensitive complaint is approved before it is sent.
+    _state_from = ["investigation"]
+    _state_to = ["answered"]
+    _cancel_state = "cancel"
+    _tier_validation_manual_config = True
+
+    # identification
+    name = fields.Char(
+        string="Reference", readonly=True, copy=False, default="/", index="trigram"
+    )
+    kind = fields.Selection(
+        [
+            ("complaint", "Complaint"),
+            ("suggestion", "Suggestion"),
+            ("compliment", "Compliment"),
+        ],
+        required=True,
+        default="complaint",
+        tracking=True,
+    )
+    channel = fields.Selection(
+        [
+            ("web", "Web Form"),
+            ("email", "Email"),
+            ("phone", "Phone"),
+            ("desk", "Visit to the Office"),
+            ("paper", "Paper Register"),
+        ],
+        required=True,
+        default="desk",
+        tracking=True,
+    )
+    subject = fields.Char(required=True, tracking=True)
+    description = fields.Text(required=True)
+    date_received = fields.Datetime(
+        string="Received On",
+        required=True,
+        default=fields.Datetime.now,
+        help="For a paper register, the date written on the paper: deadlines "
+        "count from it.",
+    )
+    date_facts = fields.Date(string="Date of the Facts")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    lang = fields.Selection(
+        selection="_lang_get",
+        string="Language",
+        default=lambda self: self.env.lang,
+        help="Language of the acknowledgment and of the answer.",
+    )
+    # complainant (confidential)
+    complainant_partner_id = fields.Many2one(
+        "res.partner",
+        string="Complainant Contact",
+        groups="comms_office.group_comms_officer",
+    )
+    complainant_name = fields.Char(groups="comms_office.group_comms_officer")
+    complainant_email = fields.Char(groups="comms_office.group_comms_officer")
+    complainant_phone = fields.Char(groups="comms_office.group_comms_officer")
+    complainant_address = fields.Char(groups="comms_office.group_comms_officer")
+    complainant_display = fields.Char(
+        string="Complainant", compute="_compute_complainant_display"
+    )
+    hide_identity = fields.Boolean(
+        string="Anonymous to the Department",
+        tracking=True,
+        help="The complainant asked that the department concerned does not "
+        "learn who they are.",
+    )
+    expects_answer = fields.Boolean(default=True)
+    consent = fields.Boolean(
+        string="Consent to Processing",
+        help="The complainant agreed that their data is used to handle the "
+        "request (Law 18-07).",
+    )
+    # triage
+    category_id = fields.Many2one("comms.complaint.category", tracking=True, index=True)
+    department_id = fields.Many2one(
+        "comms.department",
+        string="Department Concerned",
+        tracking=True,
+        index=True,
+        check_company=True,
+    )
+    severity = fields.Selection(
+        [
+            ("low", "Low"),
+            ("normal", "Normal"),
+            ("high", "High"),
+            ("critical", "Critical"),
+        ],
+        default="normal",
+        required=True,
+        tracking=True,
+    )
+    health_safety = fields.Boolean(
+        string="Health and Safety",
+        compute="_compute_health_safety",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Triaged the same day.",
+    )
+    is_sensitive = fields.Boolean(
+        string="Sensitive",
+        compute="_compute_is_sensitive",
+        store=True,
+        readonly=False,
+        help="The answer is approved by the head of office before it is sent.",
+    )
+    priority = fields.Selection(
+        [("0", "Normal"), ("1", "Urgent")],
+        compute="_compute_priority",
+        store=True,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Assigned To",
+        compute="_compute_user_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        index=True,
+        domain="[('share', '=', False)]",
+    )
+    # workflow
+    state = fields.Selection(
+        [
+            ("new", "Received"),
+            ("acknowledged", "Acknowledged"),
+            ("investigation", "Under Investigation"),
+            ("answered", "Answered"),
+            ("closed", "Closed"),
+            ("cancel", "Cancelled"),
+        ],
+        default="new",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    date_ack_deadline = fields.Date(
+        string="Acknowledge By", compute="_compute_deadlines", store=True
+    )
+    date_answer_deadline = fields.Date(
+        string="Answer By", compute="_compute_deadlines", store=True
+    )
+    date_acknowledged = fields.Datetime(string="Acknowledged On", copy=False)
+    date_answered = fields.Datetime(string="Answered On", copy=False)
+    date_closed = fields.Datetime(string="Closed On", copy=False)
+    is_overdue = fields.Boolean(
+        compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    answered_on_time = fields.Boolean(compute="_compute_answered_on_time", store=True)
+    days_to_answer = fields.Integer(
+        compute="_compute_answered_on_time",
+        store=True,
+        aggregator="avg",
+        help="Calendar days between receipt and answer.",
+    )
+    # investigation and answer
+    investigation_notes = fields.Html(help="Internal: never shown to the complainant.")
+    answer = fields.Html(help="Shown on the status page once sent.")
+    outcome = fields.Selection(
+        [
+            ("founded", "Founded"),
+            ("partly", "Partly Founded"),
+            ("unfounded", "Unfounded"),
+        ],
+        tracking=True,
+    )
+    corrective_action = fields.Text()
+    satisfaction = fields.Selection(
+        [
+            ("1", "Very Dissatisfied"),
+            ("2", "Dissatisfied"),
+            ("3", "Neutral"),
+            ("4", "Satisfied"),
+            ("5", "Very Satisfied"),
+        ],
+        copy=False,
+        tracking=True,
+    )
+    satisfaction_comment = fields.Text(copy=False)
+    # retention
+    intake_fingerprint = fields.Char(
+        copy=False,
+        index=True,
+        groups="base.group_system",
+        help="Keyed hash of the sender's address, used to stop floods.",
+    )
+    anonymized = fields.Boolean(copy=False, readonly=True)
+
+    _name_company_uniq = models.Constraint(
+        "UNIQUE(name, company_id)", "The reference of a complaint must be unique."
+    )
+
+    @api.model
+    def _lang_get(self):
+        return self.env["res.lang"].get_installed()
+
+    @api.depends_context("uid")
+    @api.depends("complainant_name", "complainant_email", "hide_identity", "anonymized")
+    def _compute_complainant_display(self):
+        is_office = self.env.user.has_group("comms_office.group_comms_officer")
+        for complaint in self:
+            identity = complaint.sudo()
+            if complaint.anonymized:
+                complaint.complainant_display = self.env._("Anonymised")
+            elif complaint.hide_identity and not is_office:
+                complaint.complainant_display = self.env._("Withheld at their request")
+            else:
+                complaint.complainant_display = (
+                    identity.complainant_name
+                    or identity.complainant_email
+                    or self.env._("Anonymous")
+                )
+
+    @api.depends("category_id")
+    def _compute_health_safety(self):
+        for complaint in self:
+            if complaint.category_id.health_safety:
+                complaint.health_safety = True
+
+    @api.depends("severity", "health_safety")
+    def _compute_is_sensitive(self):
+        for complaint in self:
+            complaint.is_sensitive = (
+                complaint.severity in ("high", "critical") or complaint.health_safety
+            )
+
+    @api.depends("severity", "health_safety")
+    def _compute_priority(self):
+        for complaint in self:
+            urgent = complaint.health_safety or complaint.severity == "critical"
+            complaint.priority = "1" if urgent else "0"
+
+    @api.depends("department_id")
+    def _compute_user_id(self):
+        for complaint in self:
+            if complaint.department_id.head_id:
+                complaint.user_id = complaint.department_id.head_id
+
+    @api.depends("date_received", "company_id")
+    def _compute_deadlines(self):
+        cache = {}
+        for complaint in self:
+            company = complaint.company_id or self.env.company
+            if not complaint.date_received:
+                complaint.date_ack_deadline = complaint.date_answer_deadline = False
+                continue
+            calendar = company.comms_calendar_id
+            complaint.date_ack_deadline = self._working_day_deadline(
+                calendar, complaint.date_received, company.comms_ack_days, cache
+            )
+            complaint.date_answer_deadline = self._working_day_deadline(
+                calendar, complaint.date_received, company.comms_answer_days, cache
+            )
+
+    @api.depends_context("date")
+    @api.depends("state", "date_ack_deadline", "date_answer_deadline")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for complaint in self:
+            complaint.is_overdue = complaint.state in OPEN_STATES and bool(
+                (
+                    complaint.state == "new"
+                    and complaint.date_ack_deadline
+                    and complaint.date_ack_deadline < today
+                )
+                or (
+                    complaint.date_answer_deadline
+                    and complaint.date_answer_deadline < today
+                )
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        today = fields.Date.context_today(self)
+        domain = Domain("state", "in", OPEN_STATES) & (
+            (Domain("state", "=", "new") & Domain("date_ack_deadline", "<", today))
+            | Domain("date_answer_deadline", "<", today)
+        )
+        return domain if True in value else ~domain
+
+    @api.depends("date_answered", "date_received", "date_answer_deadline")
+    def _compute_answered_on_time(self):
+        for complaint in self:
+            if complaint.date_answered and complaint.date_received:
+                complaint.answered_on_time = (
+                    complaint.date_answered.date() <= complaint.date_answer_deadline
+                )
+                complaint.days_to_answer = (
+                    complaint.date_answered - complaint.date_received
+                ).days
+            else:
+                complaint.answered_on_time = False
+                complaint.days_to_answer = 0
+
+    def _compute_access_url(self):
+        for complaint in self:
+            complaint.access_url = f"/comms/complaint/status/{complaint.name}"
+
+    @api.constrains("date_received", "date_facts")
+    def _check_dates(self):
+        now = fields.Datetime.now() + timedelta(minutes=5)
+        for complaint in self:
+            if complaint.date_received and complaint.date_received > now:
+                raise ValidationError(
+                    self.env._("A complaint cannot be received in the future.")
+                )
+            if complaint.date_facts and complaint.date_facts > now.date():
+                raise ValidationError(
+                    self.env._("The facts cannot have happened in the future.")
+                )
+
+    @api.constrains("complainant_email")
+    def _check_complainant_email(self):
+        for complaint in self.sudo():
+            if complaint.complainant_email and not email_normalize(
+                complaint.complainant_email
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(email)s is not a valid email address.",
+                        email=complaint.complainant_email,
+                    )
+                )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        ranges = {}
+        for vals in vals_list:
+            # the secret of the status page, set now rather than one write each
+            vals.setdefault("access_token", str(uuid.uuid4()))
+            if vals.get("name", "/") == "/":
+                received = fields.Datetime.to_datetime(
+                    vals.get("date_received") or fields.Datetime.now()
+                )
+                company_id = vals.get("company_id") or self.env.company.id
+                vals["name"] = self._next_reference(company_id, received.date(), ranges)
+        complaints = super(
+            CommsComplaint, self.with_context(mail_create_nosubscribe=True)
+        ).create(vals_list)
+        complaints.filtered("health_safety")._schedule_triage()
+        return complaints
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_registered(self):
+        if any(c.state not in ("new", "cancel") for c in self):
+            raise UserError(
+                self.env._(
+                    "A complaint of the register cannot be deleted once it is "
+                    "handled: cancel it instead."
+                )
+            )
+
+    # ------------------------------------------------------------
+    # MAIL GATEWAY
+    # ------------------------------------------------------------
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        name, email = parse_contact_from_email(msg_dict.get("email_from") or "")
+        values = {
+            "name": "/",
+            "subject": (msg_dict.get("subject") or "").strip()[:200]
+            or self.env._("(no subject)"),
+            "description": html2plaintext(msg_dict.get("body") or "").strip()
+            or self.env._("(empty message)"),
+            "channel": "email",
+            "complainant_name": name or False,
+            "complainant_email": email_normalize(email) or False,
+            "date_received": msg_dict.get("date") or fields.Datetime.now(),
+            "expects_answer": True,
+            "consent": True,
+        }
+        if msg_dict.get("author_id"):
+            values["complainant_partner_id"] = msg_dict["author_id"]
+        values.update(custom_values or {})
+        if fields.Datetime.to_datetime(values["date_received"]) > fields.Datetime.now():
+            values["date_received"] = fields.Datetime.now()
+        complaint = super(
+            CommsComplaint, self.with_context(mail_create_nolog=True)
+        ).message_new(msg_dict, custom_values=values)
+        complaint._acknowledge_safely()
+        return complaint
+
+    def message_update(self, msg_dict, update_vals=None):
+        # A reply after the answer reopens the conversation for the assignee.
+        closed = self.filtered(lambda c: c.state in ("answered", "closed"))
+        for complaint in closed:
+            complaint.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("The complainant replied"),
+                user_id=(complaint.user_id or self.env.user).id,
+            )
+        return super().message_update(msg_dict, update_vals=update_vals)
+
+    def _track_subtype(self, init_values):
+        self.ensure_one()
+        if "state" in init_values and self.state == "answered":
+            return self.env.ref("comms_office.mt_comms_complaint_answered")
+        if "state" in init_values and self.state == "new":
+            return self.env.ref("comms_office.mt_comms_complaint_new")
+        return super()._track_subtype(init_values)
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_acknowledge(self):
+        for complaint in self:
+            if complaint.state != "new":
+                continue
+            if complaint.sudo().complainant_email:
+                complaint._send_acknowledgment()
+            else:
+                complaint.write(
+                    {
+                        "state": "acknowledged",
+                        "date_acknowledged": fields.Datetime.now(),
+                    }
+                )
+        return True
+
+    def action_investigate(self):
+        self.filtered(lambda c: c.state in ("new", "acknowledged")).write(
+            {"state": "investigation"}
+        )
+        return True
+
+    def action_send_answer(self):
+        """Open the composer with the answer, after the approval if needed."""
+        self.ensure_one()
+        if self.state != "investigation":
+            raise UserError(
+                self.env._("Only a complaint under investigation can be answered.")
+            )
+        if not self.answer or not html2plaintext(self.answer).strip():
+            raise UserError(self.env._("Write the answer before sending it."))
+        if self.review_ids:
+            if self.validation_status != "validated":
+                raise UserError(
+                    self.env._(
+                        "The answer is waiting for the head of office's approval."
+                    )
+                )
+        elif self.need_validation:
+            self.request_validation()
+            return self._notify_action(
+                self.env._("The answer was sent to the head of office for approval.")
+            )
+        if not self.sudo().complainant_email:
+            # Nothing to mail: the answer is given by phone or at the desk.
+            self._mark_answered()
+            return True
+        template = self.env.ref("comms_office.mail_template_complaint_answer")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+                "default_email_layout_xmlid": "mail.mail_notification_light",
+                "mark_complaint_answered": True,
+                "mail_post_autofollow": False,
+            },
+        }
+
+    def action_close(self):
+        for complaint in self:
+            if (
+                complaint.kind == "complaint"
+                and complaint.state == "answered"
+                and not complaint.outcome
+            ):
+                raise UserError(
+                    self.env._(
+                        "Record the outcome of %(reference)s before closing it.",
+                        reference=complaint.name,
+                    )
+                )
+        self.write({"state": "closed", "date_closed": fields.Datetime.now()})
+        return True
+
+    def action_cancel(self):
+        self.write({"state": "cancel", "date_closed": fields.Datetime.now()})
+        return True
+
+    def action_reset(self):
+        self.filtered(lambda c: c.state == "cancel").write(
+            {"state": "new", "date_closed": False}
+        )
+        return True
+
+    def action_print_receipt(self):
+        return self.env.ref(
+            "comms_office.action_report_complaint_receipt"
+        ).report_action(self)
+
+    def _notify_action(self, message):
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": message,
+                "type": "info",
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def message_post(self, **kwargs):
+        message = super().message_post(**kwargs)
+        if self.env.context.get("mark_complaint_answered"):
+            self.filtered(lambda c: c.state == "investigation")._mark_answered()
+        return message
+
+    # ------------------------------------------------------------
+    # TOOLS
+    # ------------------------------------------------------------
+
+    def _mark_answered(self):
+        self.write({"state": "answered", "date_answered": fields.Datetime.now()})
+
+    @api.model
+    def _next_reference(self, company_id, day, ranges):
+        """Next number of the register's year; the sequence and its yearly
+        range are looked up once per batch, not once per complaint."""
+        key = (company_id, day.year)
+        if key not in ranges:
+            sequence = (
+                self.env["ir.sequence"]
+                .sudo()
+                .search(
+                    [
+                        ("code", "=", "comms.complaint"),
+                        ("company_id", "in", [company_id, False]),
+                    ],
+                    order="company_id",
+                    limit=1,
+                )
+            )
+            if not sequence:
+                ranges[key] = None
+            elif not sequence.use_date_range:
+                ranges[key] = sequence
+            else:
+                date_range = self.env["ir.sequence.date_range"].sudo().search(
+                    [
+                        ("sequence_id", "=", sequence.id),
+                        ("date_from", "<=", day),
+                        ("date_to", ">=", day),
+                    ],
+                    limit=1,
+                ) or sequence._create_date_range_seq(day)
+                ranges[key] = date_range.with_context(
+                    ir_sequence_date_range=date_range.date_from
+                )
+        if ranges[key] is None:
+            return "/"
+        if ranges[key]._name == "ir.sequence.date_range" and not (
+            ranges[key].date_from <= day <= ranges[key].date_to
+        ):
+            del ranges[key]
+            return self._next_reference(company_id, day, ranges)
+        return ranges[key]._next()
+
+    @api.model
+    def _working_day_deadline(self, calendar, received, days, cache=None):
+        """Date of the ``days``-th working day after the day of receipt.
+
+        The day of receipt itself does not count, whatever the hour; holidays
+        are the calendar's leaves without resource.
+        """
+        cache = {} if cache is None else cache
+        tz = pytz.timezone(calendar.tz or "Africa/Algiers") if calendar else pytz.utc
+        local_day = pytz.utc.localize(received).astimezone(tz).date()
+        key = (calendar.id, local_day, days)
+        if key not in cache:
+            if not calendar or days <= 0:
+                cache[key] = local_day + timedelta(days=max(days, 0))
+            else:
+                start = tz.localize(
+                    datetime.combine(local_day + timedelta(days=1), time.min)
+                )
+                end = calendar.plan_days(days, start, compute_leaves=True)
+                cache[key] = end.astimezone(tz).date() if end else False
+        return cache[key]
+
+    def _send_acknowledgment(self):
+        template = self.env.ref("comms_office.mail_template_complaint_ack")
+        for complaint in self:
+            template.send_mail(
+                complaint.id,
+                email_layout_xmlid="mail.mail_notification_light",
+            )
+            complaint.message_post(
+                body=self.env._("Acknowledgment sent to the complainant."),
+                subtype_xmlid="mail.mt_note",
+            )
+        self.write(
+            {"state": "acknowledged", "date_acknowledged": fields.Datetime.now()}
+        )
+
+    def _acknowledge_safely(self):
+        """Acknowledge at once; a mail failure never loses the complaint."""
+        for complaint in self:
+            if not complaint.sudo().complainant_email:
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    complaint._send_acknowledgment()
+            except Exception:
+                _logger.exception("Acknowledgment of complaint %s failed", complaint.id)
+                complaint.message_post(
+                    body=self.env._(
+                        "The acknowledgment could not be sent: acknowledge the "
+                        "complaint by other means before the deadline."
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+        return True
+
+    def _schedule_triage(self):
+        activity_type = self.env.ref("comms_office.mail_activity_type_complaint_triage")
+        today = fields.Date.context_today(self)
+        vals_list = []
+        for complaint in self:
+            for user in complaint._deadline_recipients():
+                vals_list.append(
+                    {
+                        "res_model_id": self.env["ir.model"]._get_id(self._name),
+                        "res_id": complaint.id,
+                        "activity_type_id": activity_type.id,
+                        "summary": self.env._("Health and safety: triage today"),
+                        "user_id": user.id,
+                        "date_deadline": today,
+                    }
+                )
+        self.env["mail.activity"].sudo().create(vals_list)
+
+    def _deadline_recipients(self):
+        self.ensure_one()
+        return (self.user_id | self.company_id.comms_head_id).filtered(
+            lambda u: not u.share
+        )
+
+    @api.model
+    def _cron_deadline_activities(self, soon_days=2):
+        """Remind the assignee and the head of office of late and near deadlines."""
+        activity_type = self.env.ref(
+            "comms_office.mail_activity_type_complaint_deadline"
+        )
+        today = fields.Date.context_today(self)
+        horizon = today + timedelta(days=soon_days)
+        complaints = self.search(
+            Domain("state", "in", OPEN_STATES)
+            & (
+                (
+                    Domain("state", "=", "new")
+                    & Domain("date_ack_deadline", "<=", horizon)
+                )
+                | Domain("date_answer_deadline", "<=", horizon)
+            )
+        )
+        if not complaints:
+            return
+        existing = set(
+            self.env["mail.activity"]._read_group(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", complaints.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ],
+                ["res_id", "user_id"],
+            )
+        )
+        model_id = self.env["ir.model"]._get_id(self._name)
+        vals_list = []
+        for complaint in complaints:
+            if complaint.state == "new" and complaint.date_ack_deadline <= horizon:
+                deadline = complaint.date_ack_deadline
+                what = self.env._("Acknowledge")
+            else:
+                deadline = complaint.date_answer_deadline
+                what = self.env._("Answer")
+            if deadline < today:
+                summary = self.env._("%(what)s: overdue", what=what)
+            else:
+                summary = self.env._("%(what)s: due soon", what=what)
+            for user in complaint._deadline_recipients():
+                if (complaint.id, user) in existing:
+                    continue
+                vals_list.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": complaint.id,
+                        "activity_type_id": activity_type.id,
+                        "summary": summary,
+                        "user_id": user.id,
+                        "date_deadline": deadline,
+                    }
+                )
+        self.env["mail.activity"].create(vals_list)
+
+    @api.model
+    def _cron_anonymize(self):
+        """Law 18-07: forget who complained once the retention period ends."""
+        now = fields.Datetime.now()
+        to_forget = self.browse()
+        companies = self.env["res.company"].search(
+            [("comms_complaint_retention_years", ">", 0)]
+        )
+        for company in companies:
+            years = company.comms_complaint_retention_years
+            to_forget |= self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "in", ("closed", "cancel")),
+                    ("anonymized", "=", False),
+                    ("date_closed", "<", now - relativedelta(years=years)),
+                ]
+            )
+        to_forget._anonymize()
+
+    def _anonymize(self):
+        """Erase personal data; category, channel, dates and outcome stay for
+        the statistics."""
+        if not self:
+            return
+        partners = self.sudo().complainant_partner_id
+        self.env["mail.message"].sudo().search(
+            [("model", "=", self._name), ("res_id", "in", self.ids)]
+        ).unlink()
+        self.env["ir.attachment"].sudo().search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        ).unlink()
+        self.env["mail.activity"].sudo().search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        ).unlink()
+        self.sudo().with_context(
+            tracking_disable=True, skip_validation_check=True
+        ).write(
+            {
+                "complainant_partner_id": False,
+                "complainant_name": False,
+                "complainant_email": False,
+                "complainant_phone": False,
+                "complainant_address": False,
+                "subject": self.env._("Anonymised"),
+                "description": self.env._("Anonymised"),
+                "investigation_notes": False,
+                "answer": False,
+                "satisfaction_comment": False,
+                "intake_fingerprint": False,
+                "access_token": False,
+                "anonymized": True,
+            }
+        )
+        # Complainants who are nothing else than complainants go too.
+        for partner in partners.filtered(lambda p: not p.user_ids):
+            try:
+                with self.env.cr.savepoint():
+                    partner.unlink()
+            except Exception:  # noqa: BLE001 - still referenced elsewhere
+                partner.active = False
+
+    @api.model
+    def _get_register_data(self, date_from, date_to, company=None):
+        """Figures of the monthly register table, from aggregates only."""
+        company = company or self.env.company
+        start = datetime.combine(date_from, time.min)
+        stop = datetime.combine(date_to + timedelta(days=1), time.min)
+        base = (
+            Domain("company_id", "=", company.id)
+            & Domain("date_received", ">=", start)
+            & Domain("date_received", "<", stop)
+        )
+        state_labels = dict(self._fields["state"]._description_selection(self.env))
+        channel_labels = dict(self._fields["channel"]._description_selection(self.env))
+        kind_labels = dict(self._fields["kind"]._description_selection(self.env))
+
+        def count_by(field):
+            return self._read_group(base, [field], ["__count"])
+
+        by_category = []
+        answered = dict(
+            self._read_group(
+                base & Domain("date_answered", "!=", False),
+                ["category_id"],
+                ["__count"],
+            )
+        )
+        on_time = dict(
+            self._read_group(
+                base & Domain("answered_on_time", "=", True),
+                ["category_id"],
+                ["__count"],
+            )
+        )
+        for category, count in self._read_group(base, ["category_id"], ["__count"]):
+            by_category.append(
+                {
+                    "name": category.name or self.env._("Not categorised"),
+                    "count": count,
+                    "answered": answered.get(category, 0),
+                    "on_time": on_time.get(category, 0),
+                }
+            )
+        total = sum(row["count"] for row in by_category)
+        total_answered = sum(row["answered"] for row in by_category)
+        total_on_time = sum(row["on_time"] for row in by_category)
+        return {
+            "company": company,
+            "date_from": date_from,
+            "date_to": date_to,
+            "total": total,
+            "answered": total_answered,
+            "on_time": total_on_time,
+            "on_time_rate": round(100.0 * total_on_time / total_answered, 1)
+            if total_answered
+            else 0.0,
+            "by_category": by_category,
+            "by_channel": [
+                {"name": channel_labels[channel], "count": count}
+                for channel, count in count_by("channel")
+            ],
+            "by_state": [
+                {"name": state_labels[state], "count": count}
+                for state, count in count_by("state")
+            ],
+            "by_kind": [
+                {"name": kind_labels[kind], "count": count}
+                for kind, count in count_by("kind")
+            ],
+        }

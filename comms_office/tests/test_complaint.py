@@ -1,0 +1,271 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, datetime
+
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError
+from odoo.tests import Form, tagged, users
+
+from .complaint_common import ComplaintCommon
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintDeadlines(ComplaintCommon):
+    def test_reference_per_year(self):
+        first = self.env["comms.complaint"].create(
+            {
+                "subject": "Paper 2025",
+                "description": "Written in the register",
+                "channel": "paper",
+                "date_received": datetime(2025, 11, 3, 9, 0),
+            }
+        )
+        self.assertTrue(first.name.startswith("REC-2025-"), first.name)
+        self.assertTrue(self.complaint_emergency.name.startswith("REC-"))
+        self.assertNotEqual(
+            self.complaint_emergency.name, self.complaint_maternity.name
+        )
+        self.assertTrue(self.complaint_emergency.access_token)
+
+    def test_deadline_across_weekend_and_holiday(self):
+        """Wednesday 31 December 2025: New Year's Day (Thursday) is a holiday,
+        Friday and Saturday are the weekend, Yennayer (12 January) is off."""
+        complaint = self.env["comms.complaint"].create(
+            {
+                "subject": "Paper register",
+                "description": "Entered later",
+                "channel": "paper",
+                # 10:00 in Algiers
+                "date_received": datetime(2025, 12, 31, 9, 0),
+            }
+        )
+        # Sunday 4, Monday 5, Tuesday 6 January
+        self.assertEqual(complaint.date_ack_deadline, date(2026, 1, 6))
+        # 5 days the week of the 4th, 4 the week of the 11th (12 off), 5, 5,
+        # then Sunday 1 February is the 20th working day
+        self.assertEqual(complaint.date_answer_deadline, date(2026, 2, 1))
+
+    def test_deadline_received_on_weekend(self):
+        complaint = self.env["comms.complaint"].create(
+            {
+                "subject": "By phone",
+                "description": "Friday call",
+                "channel": "phone",
+                "date_received": datetime(2026, 3, 6, 10, 0),  # a Friday
+            }
+        )
+        # Sunday 8, Monday 9, Tuesday 10
+        self.assertEqual(complaint.date_ack_deadline, date(2026, 3, 10))
+
+    def test_deadline_follows_settings(self):
+        self.company.comms_answer_days = 1
+        complaint = self.env["comms.complaint"].create(
+            {
+                "subject": "Quick",
+                "description": "One day",
+                "date_received": datetime(2026, 3, 5, 8, 0),  # Thursday
+            }
+        )
+        self.assertEqual(complaint.date_answer_deadline, date(2026, 3, 8))
+
+    @users("comms_officer")
+    def test_overdue_activities_without_duplicates(self):
+        with freeze_time("2026-03-01 08:00:00"):
+            late = self.env["comms.complaint"].create(
+                {
+                    "subject": "Late",
+                    "description": "Never acknowledged",
+                    "department_id": self.dept_emergency.id,
+                }
+            )
+            on_time = self.env["comms.complaint"].create(
+                {"subject": "Fresh", "description": "Today", "channel": "desk"}
+            )
+        self.assertEqual(late.user_id, self.user_head_emergency)
+        deadline_type = self.env.ref(
+            "comms_office.mail_activity_type_complaint_deadline"
+        )
+        with freeze_time("2026-03-10 08:00:00"):
+            self.assertTrue(late.is_overdue)
+            self.assertIn(
+                late, self.env["comms.complaint"].search([("is_overdue", "=", True)])
+            )
+            self.env["comms.complaint"].sudo()._cron_deadline_activities()
+            self.env["comms.complaint"].sudo()._cron_deadline_activities()
+        activities = late.activity_ids.filtered(
+            lambda a: a.activity_type_id == deadline_type
+        )
+        self.assertEqual(
+            activities.user_id, self.user_head_emergency | self.user_manager
+        )
+        self.assertEqual(len(activities), 2, "one each, never twice")
+        self.assertIn("overdue", activities[0].summary)
+        self.assertEqual(activities[0].date_deadline, late.date_ack_deadline)
+        # created on the 1st, acknowledged... not: answer due in March, not soon
+        self.assertFalse(
+            on_time.activity_ids.filtered(
+                lambda a: (
+                    a.activity_type_id == deadline_type
+                    and a.user_id == self.user_head_emergency
+                )
+            )
+        )
+
+    def test_soon_due_activity(self):
+        with freeze_time("2026-03-01 08:00:00"):
+            complaint = self.env["comms.complaint"].create(
+                {"subject": "Soon", "description": "x", "channel": "desk"}
+            )
+        # acknowledge by Wednesday 4 March: on Monday 2 it is due soon
+        with freeze_time("2026-03-02 08:00:00"):
+            self.env["comms.complaint"]._cron_deadline_activities()
+        activity = complaint.activity_ids
+        self.assertEqual(activity.user_id, self.user_manager)
+        self.assertIn("due soon", activity.summary)
+
+    def test_health_safety_triage_today(self):
+        complaint = self.env["comms.complaint"].create(
+            {
+                "subject": "Syringe on the floor",
+                "description": "Corridor of the 1st floor",
+                "category_id": self.cat_hygiene.id,
+                "department_id": self.dept_maternity.id,
+            }
+        )
+        self.assertTrue(complaint.health_safety)
+        self.assertTrue(complaint.is_sensitive)
+        self.assertEqual(complaint.priority, "1")
+        triage = complaint.activity_ids.filtered(
+            lambda a: (
+                a.activity_type_id
+                == self.env.ref("comms_office.mail_activity_type_complaint_triage")
+            )
+        )
+        self.assertEqual(triage.user_id, self.user_head_maternity | self.user_manager)
+        self.assertEqual(set(triage.mapped("date_deadline")), {date.today()})
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintFlow(ComplaintCommon):
+    def _investigate(self, complaint, answer="<p>Nous avons renforcé la garde.</p>"):
+        complaint.action_acknowledge()
+        complaint.action_investigate()
+        complaint.answer = answer
+        self.assertEqual(complaint.state, "investigation")
+
+    @users("comms_officer")
+    def test_answer_not_sensitive_from_chatter(self):
+        complaint = self.complaint_emergency.with_user(self.env.user)
+        self._investigate(complaint)
+        self.assertTrue(complaint.date_acknowledged)
+        action = complaint.action_send_answer()
+        self.assertEqual(action["res_model"], "mail.compose.message")
+        composer = Form(
+            self.env["mail.compose.message"].with_context(**action["context"])
+        ).save()
+        self.assertIn("renforcé la garde", composer.body)
+        composer._action_send_mail()
+        self.assertEqual(complaint.state, "answered")
+        self.assertTrue(complaint.answered_on_time)
+        message = complaint.message_ids[0]
+        self.assertEqual(message.partner_ids.email, "salima@example.dz")
+        self.assertIn("renforcé la garde", message.body)
+        with self.assertRaises(UserError):
+            complaint.action_close()  # outcome missing
+        complaint.write({"outcome": "founded", "corrective_action": "Second doctor"})
+        complaint.action_close()
+        self.assertEqual(complaint.state, "closed")
+
+    @users("comms_officer")
+    def test_sensitive_answer_needs_head_approval(self):
+        complaint = self.complaint_emergency.with_user(self.env.user)
+        complaint.severity = "high"
+        self.assertTrue(complaint.is_sensitive)
+        self._investigate(complaint)
+        complaint.action_send_answer()
+        self.assertEqual(complaint.state, "investigation")
+        self.assertEqual(complaint.validation_status, "pending")
+        self.assertIn(self.user_manager, complaint.review_ids.reviewer_ids)
+        with self.assertRaises(UserError):
+            complaint.action_send_answer()
+        # the officer cannot approve, the head of office can
+        self.assertFalse(complaint.can_review)
+        as_head = complaint.with_user(self.user_manager)
+        self.assertTrue(as_head.can_review)
+        as_head.validate_tier()
+        self.assertEqual(complaint.validation_status, "validated")
+        action = complaint.action_send_answer()
+        composer = Form(
+            self.env["mail.compose.message"].with_context(**action["context"])
+        ).save()
+        composer._action_send_mail()
+        self.assertEqual(complaint.state, "answered")
+
+    @users("comms_officer")
+    def test_answer_without_email_given_at_desk(self):
+        complaint = self.complaint_maternity.with_user(self.env.user)
+        self._investigate(complaint, "<p>Réparé.</p>")
+        self.assertTrue(complaint.action_send_answer())
+        self.assertEqual(complaint.state, "answered")
+
+    @users("comms_officer")
+    def test_empty_answer_refused(self):
+        complaint = self.complaint_maternity.with_user(self.env.user)
+        self._investigate(complaint, False)
+        with self.assertRaises(UserError):
+            complaint.action_send_answer()
+
+    def test_acknowledgment_mail(self):
+        complaint = self.complaint_emergency
+        complaint.action_acknowledge()
+        self.assertEqual(complaint.state, "acknowledged")
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "comms.complaint"), ("res_id", "=", complaint.id)]
+        )
+        self.assertEqual(mail.email_to, "salima@example.dz")
+        self.assertIn(complaint.name, mail.subject)
+        self.assertIn(complaint.access_token, mail.body_html)
+
+    def test_anonymisation_after_retention(self):
+        self.company.comms_complaint_retention_years = 5
+        old, recent = self.complaint_emergency, self.complaint_maternity
+        old.message_post(body="Reply from Salima", message_type="comment")
+        partner = self.env["res.partner"].create(
+            {"name": "Salima Test", "email": "salima@example.dz"}
+        )
+        old.complainant_partner_id = partner
+        (old | recent).write({"state": "closed", "outcome": "founded"})
+        old.date_closed = datetime(2019, 5, 2)
+        recent.date_closed = datetime.now()
+        open_old = self.env["comms.complaint"].create(
+            {
+                "subject": "Still open",
+                "description": "x",
+                "complainant_name": "Open Person",
+                "date_received": datetime(2018, 1, 1),
+            }
+        )
+        self.env["comms.complaint"]._cron_anonymize()
+        self.assertTrue(old.anonymized)
+        self.assertFalse(old.complainant_name)
+        self.assertFalse(old.complainant_email)
+        self.assertFalse(old.complainant_phone)
+        self.assertFalse(old.access_token)
+        self.assertNotIn("Quatre heures", old.description)
+        self.assertFalse(old.message_ids)
+        self.assertFalse(partner.exists() and partner.active)
+        # the statistics stay
+        self.assertEqual(old.category_id, self.cat_waiting)
+        self.assertEqual(old.channel, "phone")
+        self.assertEqual(old.outcome, "founded")
+        self.assertEqual(old.complainant_display, "Anonymised")
+        self.assertFalse(recent.anonymized)
+        self.assertEqual(recent.complainant_name, "Karim Test")
+        self.assertFalse(open_old.anonymized)
+
+    def test_satisfaction_and_reopen_states(self):
+        complaint = self.complaint_maternity
+        complaint.action_cancel()
+        self.assertEqual(complaint.state, "cancel")
+        complaint.action_reset()
+        self.assertEqual(complaint.state, "new")

@@ -1,0 +1,290 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import re
+from unittest.mock import patch
+
+from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.mail.models.mail_template import MailTemplate
+
+# a 1x1 PNG
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA"
+    "60e6kgAAAABJRU5ErkJggg=="
+)
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintForm(HttpCase):
+    """The public form, over HTTP, as a visitor without an account."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.department = cls.env["comms.department"].create(
+            {"name": "Urgences", "code": "F-URG"}
+        )
+        cls.category = cls.env.ref("comms_office.comms_complaint_category_waiting")
+        cls.env["ir.config_parameter"].sudo().set_param(
+            "comms_office.complaint_rate_limit", "20"
+        )
+
+    def setUp(self):
+        super().setUp()
+        self.Complaint = self.env["comms.complaint"]
+        self.count_before = self.Complaint.search_count([])
+
+    def _csrf(self, url="/comms/complaint"):
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        return re.search(r'name="csrf_token" value="([^"]+)"', response.text).group(1)
+
+    def _post(self, files=None, **overrides):
+        data = {
+            "csrf_token": self._csrf(),
+            "kind": "complaint",
+            "subject": "Attente aux urgences",
+            "description": "Quatre heures sans être vu par un médecin.",
+            "department_id": str(self.department.id),
+            "category_id": str(self.category.id),
+            "date_facts": "2026-01-04",
+            "name": "Samia Visiteur",
+            "email": "samia.visiteur@example.dz",
+            "phone": "",
+            "expects_answer": "on",
+            "consent": "on",
+        }
+        data.update(overrides)
+        data = {key: value for key, value in data.items() if value is not None}
+        return self.url_open(
+            "/comms/complaint/submit", data=data, files=files, allow_redirects=True
+        )
+
+    def _new_complaints(self):
+        return self.Complaint.search([], order="id desc", limit=5).filtered(
+            lambda c: c.subject and c.channel == "web"
+        )[: self.Complaint.search_count([]) - self.count_before]
+
+    # ------------------------------------------------------------
+    # the form
+    # ------------------------------------------------------------
+
+    def test_form_renders_for_the_public(self):
+        response = self.url_open("/comms/complaint")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('name="subject"', response.text)
+        self.assertIn("Urgences", response.text)
+        self.assertIn('name="viewport"', response.text)
+        self.assertIn("o_comms_lang_switch", response.text)
+
+    def test_form_in_arabic_is_right_to_left(self):
+        self.env["res.lang"]._activate_lang("ar_001")
+        self.env["res.lang"]._activate_lang("fr_FR")
+        response = self.url_open("/ar/comms/complaint")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('dir="rtl"', response.text)
+        self.assertIn('lang="ar-001"', response.text)
+        response = self.url_open("/fr/comms/complaint")
+        self.assertIn('dir="ltr"', response.text)
+        self.assertIn('lang="fr-FR"', response.text)
+        self.assertIn('hreflang="ar"', response.text)
+
+    @mute_logger("odoo.addons.mail.models.mail_mail")
+    def test_valid_submission(self):
+        response = self._post(files={"attachments": ("photo.png", PNG, "image/png")})
+        self.assertEqual(response.status_code, 200)
+        complaint = self._new_complaints()
+        self.assertEqual(len(complaint), 1)
+        self.assertEqual(complaint.channel, "web")
+        self.assertEqual(complaint.department_id, self.department)
+        self.assertEqual(complaint.complainant_email, "samia.visiteur@example.dz")
+        self.assertEqual(complaint.state, "acknowledged")
+        self.assertTrue(complaint.consent)
+        # the confirmation shows the reference and the secret link
+        self.assertIn(complaint.name, response.text)
+        self.assertIn(complaint.access_token, response.text)
+        self.assertIn('id="complaint_confirmation"', response.text)
+        attachment = self.env["ir.attachment"].search(
+            [("res_model", "=", complaint._name), ("res_id", "=", complaint.id)]
+        )
+        self.assertEqual(attachment.name, "photo.png")
+        ack = self.env["mail.mail"].search(
+            [("model", "=", complaint._name), ("res_id", "=", complaint.id)]
+        )
+        self.assertEqual(ack.email_to, "samia.visiteur@example.dz")
+
+    def test_suggestion_without_contact(self):
+        response = self._post(
+            kind="suggestion", name="", email="", consent=None, expects_answer=None
+        )
+        self.assertEqual(response.status_code, 200)
+        complaint = self._new_complaints()
+        self.assertEqual(complaint.kind, "suggestion")
+        self.assertFalse(complaint.complainant_name)
+        self.assertEqual(complaint.state, "new")
+
+    def test_each_missing_field(self):
+        cases = {
+            "subject": {"subject": ""},
+            "description": {"description": "   "},
+            "name": {"name": ""},
+            "contact": {"email": "", "phone": ""},
+            "consent": {"consent": None},
+            "kind": {"kind": None},
+        }
+        for field, overrides in cases.items():
+            with self.subTest(field=field):
+                response = self._post(**overrides)
+                self.assertEqual(response.status_code, 400)
+                self.assertIn(f'id="error_{field}"', response.text)
+                # what was typed is kept
+                if field != "description":
+                    self.assertIn("Quatre heures sans être vu", response.text)
+                if field != "subject":
+                    self.assertIn('value="Attente aux urgences"', response.text)
+        self.assertEqual(self.Complaint.search_count([]), self.count_before)
+
+    def test_invalid_values(self):
+        for overrides, field in (
+            ({"email": "not-an-email"}, "email"),
+            ({"department_id": "999999"}, "department_id"),
+            ({"date_facts": "2999-01-01"}, "date_facts"),
+        ):
+            with self.subTest(field=field):
+                response = self._post(**overrides)
+                self.assertEqual(response.status_code, 400)
+                self.assertIn(f'id="error_{field}"', response.text)
+        self.assertEqual(self.Complaint.search_count([]), self.count_before)
+
+    def test_oversized_body_and_file(self):
+        response = self._post(description="x" * 5001)
+        self.assertEqual(response.status_code, 400)
+        self.assertIn('id="error_description"', response.text)
+        self.env["ir.config_parameter"].sudo().set_param(
+            "comms_office.complaint_max_file_size", "1000"
+        )
+        big = PNG + b"\0" * 2000
+        response = self._post(files={"attachments": ("big.png", big, "image/png")})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn('id="error_attachments"', response.text)
+        self.assertIn("big.png", response.text)
+        response = self._post(
+            files={
+                "attachments": ("page.html", b"<html><script></script>", "text/html")
+            }
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertIn('id="error_attachments"', response.text)
+        self.assertEqual(self.Complaint.search_count([]), self.count_before)
+
+    @mute_logger("odoo.addons.mail.models.mail_mail")
+    def test_script_injection_stored_as_text(self):
+        payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+        response = self._post(subject=payload, description=payload)
+        self.assertEqual(response.status_code, 200)
+        complaint = self._new_complaints()
+        self.assertEqual(complaint.description, payload)
+        self.assertEqual(complaint.subject, payload)
+        self.assertNotIn("<script>alert", response.text)
+        self.assertNotIn("<img src=x", response.text)
+        self.assertIn("&lt;script&gt;", response.text)
+
+    def test_honeypot_drops_robots(self):
+        response = self._post(website_url="http://spam.example")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.Complaint.search_count([]), self.count_before)
+
+    @mute_logger("odoo.addons.mail.models.mail_mail")
+    def test_flood_is_stopped(self):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "comms_office.complaint_rate_limit", "2"
+        )
+        for _i in range(2):
+            self.assertEqual(self._post().status_code, 200)
+        response = self._post(subject="Third")
+        self.assertEqual(response.status_code, 429)
+        self.assertIn('value="Third"', response.text)
+        self.assertEqual(self.Complaint.search_count([]), self.count_before + 2)
+
+    @mute_logger("odoo.addons.comms_office.models.comms_complaint")
+    def test_acknowledgment_failure_keeps_the_complaint(self):
+        def broken_send_mail(*args, **kwargs):
+            raise ConnectionError("SMTP down")
+
+        with patch.object(MailTemplate, "send_mail", broken_send_mail):
+            response = self._post()
+        self.assertEqual(response.status_code, 200)
+        complaint = self._new_complaints()
+        self.assertEqual(len(complaint), 1)
+        self.assertIn(complaint.name, response.text)
+        self.assertEqual(complaint.state, "new", "to acknowledge by other means")
+        self.assertIn(
+            "could not be sent", " ".join(complaint.message_ids.mapped("body"))
+        )
+
+    # ------------------------------------------------------------
+    # the status page
+    # ------------------------------------------------------------
+
+    def _answered_complaint(self):
+        complaint = self.Complaint.create(
+            {
+                "subject": "Facture",
+                "description": "Payée deux fois",
+                "channel": "desk",
+                "investigation_notes": "<p>SECRET internal finding</p>",
+                "answer": "<p>Le second paiement est annulé.</p>",
+                "state": "answered",
+                "date_answered": "2026-01-10 10:00:00",
+            }
+        )
+        complaint.message_post(
+            body="INTERNAL chatter note", subtype_xmlid="mail.mt_note"
+        )
+        return complaint
+
+    def test_status_page_right_token(self):
+        complaint = self._answered_complaint()
+        response = self.url_open(complaint.get_portal_url())
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(complaint.name, response.text)
+        self.assertIn("Le second paiement est annulé.", response.text)
+        self.assertIn("o_comms_state", response.text)
+        self.assertNotIn("SECRET internal finding", response.text)
+        self.assertNotIn("INTERNAL chatter note", response.text)
+
+    def test_status_page_wrong_token(self):
+        complaint = self._answered_complaint()
+        for url in (
+            f"/comms/complaint/status/{complaint.name}?access_token=wrong",
+            f"/comms/complaint/status/{complaint.name}",
+            f"/comms/complaint/status/REC-1999-00001?access_token={complaint.access_token}",
+        ):
+            with self.subTest(url=url):
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 404)
+                self.assertNotIn("Facture", response.text)
+
+    def test_satisfaction_from_status_page(self):
+        complaint = self._answered_complaint()
+        csrf = self._csrf(complaint.get_portal_url())
+        response = self.url_open(
+            f"/comms/complaint/status/{complaint.name}/rate",
+            data={
+                "csrf_token": csrf,
+                "access_token": complaint.access_token,
+                "satisfaction": "4",
+                "comment": "Merci",
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(complaint.satisfaction, "4")
+        self.assertEqual(complaint.satisfaction_comment, "Merci")
+        # a wrong token rates nothing
+        response = self.url_open(
+            f"/comms/complaint/status/{complaint.name}/rate",
+            data={"csrf_token": csrf, "access_token": "bad", "satisfaction": "1"},
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(complaint.satisfaction, "4")

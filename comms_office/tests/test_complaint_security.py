@@ -1,0 +1,186 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged, users
+from odoo.tools import mute_logger
+
+from .complaint_common import ComplaintCommon
+
+MUTE = ("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
+
+
+@tagged("post_install", "-at_install", "security")
+class TestComplaintSecurity(ComplaintCommon):
+    """Who reads, writes, creates and deletes complaints and their settings."""
+
+    def _check(self, record, read, write, create, unlink, values=None):
+        record = record.with_user(self.env.user)
+        for operation, allowed in (("read", read), ("write", write)):
+            if allowed:
+                record.check_access(operation)
+            else:
+                with self.assertRaises(AccessError, msg=operation):
+                    record.check_access(operation)
+        self.assertEqual(record.env[record._name].has_access("create"), create)
+        if unlink:
+            record.unlink()
+        else:
+            with self.assertRaises(AccessError, msg="unlink"):
+                record.unlink()
+
+    # comms.complaint
+
+    @mute_logger(*MUTE)
+    @users("comms_employee")
+    def test_complaint_employee(self):
+        self._check(self.complaint_emergency, False, False, False, False)
+
+    @mute_logger(*MUTE)
+    @users("comms_staff")
+    def test_complaint_plain_staff_sees_nothing(self):
+        Complaint = self.env["comms.complaint"]
+        self.assertFalse(Complaint.search([]))
+        self._check(self.complaint_emergency, False, False, False, False)
+        with self.assertRaises(AccessError):
+            self.complaint_emergency.with_user(self.env.user).read(["subject"])
+
+    @mute_logger(*MUTE)
+    @users("comms_head_emergency")
+    def test_complaint_department_head(self):
+        Complaint = self.env["comms.complaint"]
+        self.assertEqual(Complaint.search([]), self.complaint_emergency)
+        self._check(self.complaint_emergency, True, True, False, False)
+        with self.assertRaises(AccessError):
+            self.complaint_maternity.with_user(self.env.user).read(["subject"])
+        complaint = self.complaint_emergency.with_user(self.env.user)
+        # the head investigates and drafts, the identity stays with the office
+        complaint.write({"investigation_notes": "<p>Seen with the night team</p>"})
+        self.assertEqual(complaint.complainant_display, "Salima Test")
+        with self.assertRaises(AccessError):
+            complaint.read(["complainant_email"])
+        with self.assertRaises(AccessError):
+            complaint.write({"complainant_name": "Someone else"})
+
+    @mute_logger(*MUTE)
+    @users("comms_head_maternity")
+    def test_complaint_anonymous_to_department(self):
+        complaint = self.complaint_maternity.with_user(self.env.user)
+        self.assertEqual(complaint.complainant_display, "Withheld at their request")
+        for field in (
+            "complainant_name",
+            "complainant_phone",
+            "complainant_partner_id",
+        ):
+            with self.assertRaises(AccessError):
+                complaint.read([field])
+        # the office still knows
+        self.assertEqual(
+            self.complaint_maternity.with_user(self.user_officer).complainant_display,
+            "Karim Test",
+        )
+
+    @users("comms_head_emergency")
+    def test_complaint_chatter_of_department(self):
+        """The department reads internal notes, not the correspondence."""
+        complaint = self.complaint_emergency
+        complaint.sudo().message_post(
+            body="Email from Salima with her address",
+            message_type="email",
+            subtype_xmlid="mail.mt_comment",
+        )
+        complaint.sudo().message_post(
+            body="Note for the department", subtype_xmlid="mail.mt_note"
+        )
+        bodies = " ".join(
+            self.env["mail.message"]
+            .search([("model", "=", complaint._name), ("res_id", "=", complaint.id)])
+            .mapped("body")
+        )
+        self.assertIn("Note for the department", bodies)
+        self.assertNotIn("Email from Salima", bodies)
+        officer_bodies = " ".join(
+            self.env["mail.message"]
+            .with_user(self.user_officer)
+            .search([("model", "=", complaint._name), ("res_id", "=", complaint.id)])
+            .mapped("body")
+        )
+        self.assertIn("Email from Salima", officer_bodies)
+
+    @mute_logger(*MUTE)
+    @users("comms_officer")
+    def test_complaint_officer(self):
+        self._check(self.complaint_emergency, True, True, True, False)
+        self.assertEqual(
+            self.complaint_maternity.with_user(self.env.user).complainant_name,
+            "Karim Test",
+        )
+
+    @users("comms_manager")
+    def test_complaint_manager(self):
+        self._check(self.complaint_maternity, True, True, True, True)
+
+    @mute_logger(*MUTE)
+    @users("comms_manager")
+    def test_complaint_handled_cannot_be_deleted(self):
+        complaint = self.complaint_emergency.with_user(self.env.user)
+        complaint.action_acknowledge()
+        with self.assertRaises(UserError):
+            complaint.unlink()
+
+    # comms.department and comms.complaint.category
+
+    @mute_logger(*MUTE)
+    @users("comms_employee")
+    def test_configuration_employee(self):
+        self._check(self.dept_emergency, False, False, False, False)
+        self._check(self.cat_waiting, False, False, False, False)
+
+    @mute_logger(*MUTE)
+    @users("comms_staff")
+    def test_configuration_staff(self):
+        self._check(self.dept_emergency, True, False, False, False)
+        self._check(self.cat_waiting, True, False, False, False)
+
+    @mute_logger(*MUTE)
+    @users("comms_officer")
+    def test_configuration_officer(self):
+        self._check(self.dept_emergency, True, False, False, False)
+        self._check(self.cat_waiting, True, False, False, False)
+
+    @users("comms_manager")
+    def test_configuration_manager(self):
+        department = self.env["comms.department"].create({"name": "Radiologie"})
+        category = self.env["comms.complaint.category"].create({"name": "Parking"})
+        self._check(department, True, True, True, True)
+        self._check(category, True, True, True, True)
+
+    # comms.complaint.register.wizard
+
+    @mute_logger(*MUTE)
+    @users("comms_staff")
+    def test_register_staff(self):
+        with self.assertRaises(AccessError):
+            self.env["comms.complaint.register.wizard"].create(
+                {"month": "1", "year": 2026}
+            )
+
+    @users("comms_officer")
+    def test_register_officer(self):
+        wizard = self.env["comms.complaint.register.wizard"].create(
+            {"month": "1", "year": 2026}
+        )
+        self._check(wizard, True, True, True, True)
+
+    def test_complaint_menus_by_role(self):
+        complaints = self.env.ref("comms_office.comms_complaint_menu")
+        register = self.env.ref("comms_office.comms_complaint_register_menu")
+        departments = self.env.ref("comms_office.comms_department_menu")
+        for user, sees_complaints, sees_register, sees_config in (
+            (self.user_employee, False, False, False),
+            (self.user_head_emergency, True, False, False),
+            (self.user_officer, True, True, False),
+            (self.user_manager, True, True, True),
+        ):
+            visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+            self.assertEqual(complaints.id in visible, sees_complaints, user.login)
+            self.assertEqual(register.id in visible, sees_register, user.login)
+            self.assertEqual(departments.id in visible, sees_config, user.login)
