@@ -18,3 +18,9 @@ class ResConfigSettings(models.TransientModel):
     comms_alias_domain_id = fields.Many2one(
         related="company_id.alias_domain_id", readonly=False
     )
+    comms_director_budget_threshold = fields.Monetary(
+        related="company_id.comms_director_budget_threshold",
+        currency_field="comms_currency_id",
+        readonly=False,
+    )
+    comms_currency_id = fields.Many2one(related="company_id.currency_id")

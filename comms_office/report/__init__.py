@@ -1,0 +1,3 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import comms_editorial_calendar
+from . import comms_indicator_xlsx
