@@ -78,6 +78,7 @@ class CommsApprovalMixin(models.AbstractModel):
         to_review = self.filtered(lambda r: r.need_validation)
         if to_review:
             to_review.request_validation()
+            to_review.invalidate_recordset(["need_validation"])
             to_review._approval_sync_activities()
         for rec in self - to_review:
             if not rec.review_ids and rec[self._state_field] in self._state_from:
@@ -89,6 +90,8 @@ class CommsApprovalMixin(models.AbstractModel):
     # ------------------------------------------------------------
 
     def _tier_validation_check_state_on_write(self, vals):
+        # ``need_validation`` has no dependencies: never trust a cached value
+        self.invalidate_recordset(["need_validation"])
         # this check may approve on the fly: the state is already being written
         return super(
             CommsApprovalMixin, self.with_context(comms_approval_in_write=True)
@@ -267,6 +270,12 @@ class CommsApprovalMixin(models.AbstractModel):
                 order="date asc, id asc",
             )
         )
+
+    def _check_allow_write_under_validation(self, vals):
+        # a rejected record is back in the author's hands until resubmitted
+        if self.validation_status == "rejected":
+            return True
+        return super()._check_allow_write_under_validation(vals)
 
     @api.model
     def _get_under_validation_exceptions(self):

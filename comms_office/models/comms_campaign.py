@@ -414,6 +414,7 @@ class CommsCampaign(models.Model):
     def _check_can_start(self, state):
         not_approved = self.filtered(
             lambda c: c.state not in ("approved", "running", "done")
+            and c.validation_status != "validated"
         )
         if not_approved:
             raise UserError(

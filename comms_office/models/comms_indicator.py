@@ -23,7 +23,7 @@ class CommsIndicator(models.Model):
     _description = "Evaluation Indicator"
     _order = "campaign_id, sequence, id"
 
-    name = fields.Char(required=True, translate=True)
+    name = fields.Char(string="Indicator", required=True, translate=True)
     sequence = fields.Integer(default=10)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company

@@ -4,3 +4,8 @@ from . import test_media_import
 from . import test_security
 from . import test_settings
 from . import test_tours
+from . import test_campaign_approval
+from . import test_campaign_run
+from . import test_campaign_evaluation
+from . import test_campaign_performance
+from . import test_campaign_security
