@@ -58,7 +58,6 @@ class CommsCampaign(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     plan_id = fields.Many2one(
         "comms.plan",
-        string="Plan",
         index="btree_not_null",
         tracking=True,
         domain="[('company_id', '=', company_id)]",
@@ -67,7 +66,6 @@ class CommsCampaign(models.Model):
     # workflow
     stage_id = fields.Many2one(
         "comms.campaign.stage",
-        string="Stage",
         default=lambda self: self._default_stage_id(),
         group_expand="_read_group_stage_ids",
         tracking=True,
@@ -85,8 +83,7 @@ class CommsCampaign(models.Model):
     approval_director_required = fields.Boolean(
         string="Director Approval Required",
         compute="_compute_approval_director_required",
-        help="The budget is above the company's threshold for the director's "
-        "approval.",
+        help="The budget is above the company's threshold for the director's approval.",
     )
     # people and dates
     user_id = fields.Many2one(
@@ -187,7 +184,7 @@ class CommsCampaign(models.Model):
 
     @api.model
     def _read_group_stage_ids(self, stages, domain):
-        return stages.search([], order=stages._order)
+        return stages.search([], order=stages._order, limit=None)
 
     @api.depends("budget", "company_id.comms_director_budget_threshold")
     def _compute_approval_director_required(self):
@@ -205,9 +202,7 @@ class CommsCampaign(models.Model):
     @api.depends("milestone_ids.state")
     def _compute_milestone_counts(self):
         counts = defaultdict(lambda: defaultdict(int))
-        for campaign, state, count in self.env[
-            "comms.campaign.milestone"
-        ]._read_group(
+        for campaign, state, count in self.env["comms.campaign.milestone"]._read_group(
             [("campaign_id", "in", self.ids)], ["campaign_id", "state"], ["__count"]
         ):
             counts[campaign.id][state] = count
@@ -222,9 +217,7 @@ class CommsCampaign(models.Model):
             self.env["mailing.mailing"]
             .sudo()
             .with_context(active_test=False)
-            ._read_group(
-                [("campaign_id", "in", utm_ids)], ["campaign_id"], ["__count"]
-            )
+            ._read_group([("campaign_id", "in", utm_ids)], ["campaign_id"], ["__count"])
         )
         Trace = self.env["mailing.trace"].sudo()
         traces = defaultdict(lambda: defaultdict(int))
@@ -413,8 +406,10 @@ class CommsCampaign(models.Model):
 
     def _check_can_start(self, state):
         not_approved = self.filtered(
-            lambda c: c.state not in ("approved", "running", "done")
-            and c.validation_status != "validated"
+            lambda c: (
+                c.state not in ("approved", "running", "done")
+                and c.validation_status != "validated"
+            )
         )
         if not_approved:
             raise UserError(

@@ -142,7 +142,9 @@ class CommsCampaignCommon(CommsCommon):
                     "audience_ids": [
                         (6, 0, (cls.audience_parents | cls.audience_staff).ids)
                     ],
-                    "channel_ids": [(6, 0, (cls.channel_radio | cls.channel_email).ids)],
+                    "channel_ids": [
+                        (6, 0, (cls.channel_radio | cls.channel_email).ids)
+                    ],
                     "objective_ids": [
                         (
                             0,
@@ -164,15 +166,21 @@ class CommsCampaignCommon(CommsCommon):
         """Approve as ``user`` through the comment wizard, as in the form."""
         campaign = campaign.with_user(user)
         action = campaign.validate_tier()
-        wizard = self.env["comment.wizard"].with_user(user).with_context(
-            action["context"]
-        ).create({"comment": comment})
+        wizard = (
+            self.env["comment.wizard"]
+            .with_user(user)
+            .with_context(**action["context"])
+            .create({"comment": comment})
+        )
         wizard.add_comment()
 
     def _reject(self, campaign, user, comment):
         campaign = campaign.with_user(user)
         action = campaign.reject_tier()
-        wizard = self.env["comment.wizard"].with_user(user).with_context(
-            action["context"]
-        ).create({"comment": comment})
+        wizard = (
+            self.env["comment.wizard"]
+            .with_user(user)
+            .with_context(**action["context"])
+            .create({"comment": comment})
+        )
         wizard.add_comment()

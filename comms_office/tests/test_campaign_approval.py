@@ -24,7 +24,9 @@ class TestCampaignApproval(CommsCampaignCommon):
     def test_officer_drafts_and_submits(self):
         campaign = self.campaign.with_user(self.env.user)
         self.assertEqual(campaign.state, "draft")
-        self.assertEqual(campaign.stage_id, self.env.ref("comms_office.comms_campaign_stage_draft"))
+        self.assertEqual(
+            campaign.stage_id, self.env.ref("comms_office.comms_campaign_stage_draft")
+        )
         self.assertTrue(campaign.utm_campaign_id)
         self.assertEqual(campaign.utm_campaign_id.title, "Vaccinate on time")
         campaign.action_request_approval()
@@ -126,17 +128,18 @@ class TestCampaignApproval(CommsCampaignCommon):
         self.assertEqual(self.campaign.state, "running", "back where it was")
 
     def test_no_tier_approves_at_once(self):
-        self.env["tier.definition"].search([("model", "=", "comms.campaign")]).active = (
-            False
-        )
+        self.env["tier.definition"].search(
+            [("model", "=", "comms.campaign")]
+        ).active = False
         self.campaign.with_user(self.user_officer).action_request_approval()
         self.assertEqual(self.campaign.state, "approved")
 
     def test_kanban_stages(self):
         approved = self.env.ref("comms_office.comms_campaign_stage_approved")
-        groups = self.env["comms.campaign"].with_user(self.user_officer).with_context(
-            read_group_expand=True
-        ).formatted_read_group(
-            [], ["stage_id"], ["__count"]
+        groups = (
+            self.env["comms.campaign"]
+            .with_user(self.user_officer)
+            .with_context(read_group_expand=True)
+            .formatted_read_group([], ["stage_id"], ["__count"])
         )
         self.assertIn(approved.id, [g["stage_id"][0] for g in groups])

@@ -126,12 +126,11 @@ class TestCampaignPlanning(CommsCampaignCommon):
     @users("comms_officer")
     def test_milestones_on_the_responsibles_calendar(self):
         campaign = self.campaign.with_user(self.env.user)
-        with Form(campaign) as form:
-            with form.milestone_ids.new() as line:
-                line.name = "Radio interview"
-                line.kind = "milestone"
-                line.user_id = self.user_manager
-                line.date_deadline = date(2025, 4, 7)
+        with Form(campaign) as form, form.milestone_ids.new() as line:
+            line.name = "Radio interview"
+            line.kind = "milestone"
+            line.user_id = self.user_manager
+            line.date_deadline = date(2025, 4, 7)
         milestone = campaign.milestone_ids
         event = milestone.calendar_event_id
         self.assertTrue(event)
@@ -139,7 +138,9 @@ class TestCampaignPlanning(CommsCampaignCommon):
         self.assertEqual(event.sudo().start_date, date(2025, 4, 7))
         self.assertIn("Radio interview", event.sudo().name)
         # moved and given to someone else: the event follows
-        milestone.write({"date_deadline": date(2025, 4, 9), "user_id": self.user_staff.id})
+        milestone.write(
+            {"date_deadline": date(2025, 4, 9), "user_id": self.user_staff.id}
+        )
         self.assertEqual(milestone.calendar_event_id, event)
         self.assertEqual(event.sudo().stop_date, date(2025, 4, 9))
         self.assertIn(event, self._events_of(self.user_staff))
@@ -191,7 +192,12 @@ class TestCampaignPlanning(CommsCampaignCommon):
             {"plan_id": plan.id, "budget_spent": 50000}
         )
         self.env["comms.campaign"].create(
-            {"name": "Second", "plan_id": plan.id, "budget": 100000, "budget_spent": 20000}
+            {
+                "name": "Second",
+                "plan_id": plan.id,
+                "budget": 100000,
+                "budget_spent": 20000,
+            }
         )
         self.assertEqual(plan.campaign_count, 2)
         self.assertEqual(plan.budget_planned, 300000)

@@ -187,5 +187,9 @@ class TestCampaignSecurity(CommsCampaignCommon):
             self.assertEqual(stages.id in visible, sees_config, user.login)
 
     def test_director_group_implies_head_of_office(self):
-        self.assertTrue(self.user_director.has_group("comms_office.group_comms_manager"))
-        self.assertFalse(self.user_manager.has_group("comms_office.group_comms_director"))
+        self.assertTrue(
+            self.user_director.has_group("comms_office.group_comms_manager")
+        )
+        self.assertFalse(
+            self.user_manager.has_group("comms_office.group_comms_director")
+        )

@@ -48,7 +48,8 @@ registry.category("web_tour.tours").add("comms_office_campaign_tour", {
         },
         {
             content: "The campaign is approved",
-            trigger: '.o_statusbar_status button.o_arrow_button_current:contains("Approved")',
+            trigger:
+                '.o_statusbar_status button.o_arrow_button_current:contains("Approved")',
         },
         {
             content: "Create an email to its audiences",
@@ -57,7 +58,8 @@ registry.category("web_tour.tours").add("comms_office_campaign_tour", {
         },
         {
             content: "The mailing opens, addressed to the campaign's list",
-            trigger: '.o_form_view .o_field_widget[name="subject"] input:value("Tour vaccination campaign")',
+            trigger:
+                '.o_form_view .o_field_widget[name="subject"] input:value("Tour vaccination campaign")',
         },
     ],
 });
