@@ -35,18 +35,34 @@
         "data/comms_complaint_category_data.xml",
         "data/comms_complaint_data.xml",
         "data/mail_template_data.xml",
+        "data/comms_channel_data.xml",
+        "data/comms_campaign_stage_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/tier_definition_data.xml",
         # views
         "views/res_partner_views.xml",
         "views/comms_media_list_views.xml",
         "views/comms_media_beat_views.xml",
         "views/res_config_settings_views.xml",
+        "views/comms_channel_views.xml",
+        "views/comms_audience_views.xml",
+        "views/comms_campaign_stage_views.xml",
+        "views/comms_plan_views.xml",
+        "views/comms_campaign_views.xml",
+        "views/comms_campaign_milestone_views.xml",
+        "views/comms_indicator_views.xml",
+        "views/comms_recommendation_views.xml",
+        "views/comms_editorial_calendar_views.xml",
         "views/comms_complaint_views.xml",
         "views/comms_complaint_category_views.xml",
         "views/comms_department_views.xml",
         "views/comms_complaint_templates.xml",
         # reports
+        "report/comms_campaign_reports.xml",
+        "report/comms_campaign_templates.xml",
         "report/comms_complaint_reports.xml",
         "report/comms_complaint_templates.xml",
+        # menus
         "views/comms_office_menus.xml",
     ],
     "demo": [
@@ -55,6 +71,7 @@
         "demo/comms_media_list_demo.xml",
         "demo/comms_department_demo.xml",
         "demo/comms_complaint_demo.xml",
+        "demo/comms_campaign_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -8,3 +8,13 @@ from . import comms_department
 from . import comms_complaint_category
 from . import comms_complaint
 from . import tier_definition
+from . import comms_approval_mixin
+from . import comms_channel
+from . import comms_audience
+from . import comms_plan
+from . import comms_campaign
+from . import comms_campaign_stage
+from . import comms_campaign_objective
+from . import comms_campaign_milestone
+from . import comms_indicator
+from . import comms_recommendation

@@ -26,6 +26,12 @@ class ResConfigSettings(models.TransientModel):
         string="Complaints Alias",
         help="Emails sent to this address become complaints.",
     )
+    comms_director_budget_threshold = fields.Monetary(
+        related="company_id.comms_director_budget_threshold",
+        currency_field="comms_currency_id",
+        readonly=False,
+    )
+    comms_currency_id = fields.Many2one(related="company_id.currency_id")
 
     @api.model
     def get_values(self):

@@ -12,3 +12,8 @@ from . import test_complaint_security
 from . import test_complaint_form
 from . import test_complaint_performance
 from . import test_complaint_tour
+from . import test_campaign_approval
+from . import test_campaign_run
+from . import test_campaign_evaluation
+from . import test_campaign_performance
+from . import test_campaign_security

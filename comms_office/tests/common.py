@@ -89,3 +89,98 @@ class CommsCommon(TransactionCase):
                 "partner_ids": [(6, 0, cls.journalist_daily.ids)],
             }
         )
+
+
+class CommsCampaignCommon(CommsCommon):
+    """A director, audiences with a mailing list, and a draft campaign."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user_director = mail_new_test_user(
+            cls.env,
+            login="comms_director",
+            groups="comms_office.group_comms_director",
+            name="Director",
+        )
+        cls.company.comms_director_budget_threshold = 1000000.0
+        cls.mailing_list = cls.env["mailing.list"].create(
+            {
+                "name": "Parents",
+                "contact_ids": [
+                    (0, 0, {"name": "Parent One", "email": "one@parents.test"}),
+                    (0, 0, {"name": "Parent Two", "email": "two@parents.test"}),
+                ],
+            }
+        )
+        cls.audience_parents = cls.env["comms.audience"].create(
+            {
+                "name": "Parents of young children",
+                "estimated_size": 1200,
+                "mailing_list_ids": [(6, 0, cls.mailing_list.ids)],
+            }
+        )
+        cls.audience_staff = cls.env["comms.audience"].create(
+            {
+                "name": "Nurses",
+                "audience_type": "internal",
+                "estimated_size": 300,
+            }
+        )
+        cls.channel_radio = cls.env.ref("comms_office.comms_channel_radio")
+        cls.channel_email = cls.env.ref("comms_office.comms_channel_email")
+        cls.campaign = (
+            cls.env["comms.campaign"]
+            .with_user(cls.user_officer)
+            .create(
+                {
+                    "name": "Vaccinate on time",
+                    "user_id": cls.user_officer.id,
+                    "date_start": "2025-04-01",
+                    "date_end": "2025-04-30",
+                    "budget": 200000.0,
+                    "audience_ids": [
+                        (6, 0, (cls.audience_parents | cls.audience_staff).ids)
+                    ],
+                    "channel_ids": [
+                        (6, 0, (cls.channel_radio | cls.channel_email).ids)
+                    ],
+                    "objective_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "name": "Children up to date with vaccinations",
+                                "quantity": 95,
+                                "unit": "%",
+                                "date_deadline": "2025-06-30",
+                            },
+                        )
+                    ],
+                }
+            )
+            .with_user(cls.env.user)
+        )
+
+    def _approve(self, campaign, user, comment="Approved."):
+        """Approve as ``user`` through the comment wizard, as in the form."""
+        campaign = campaign.with_user(user)
+        action = campaign.validate_tier()
+        wizard = (
+            self.env["comment.wizard"]
+            .with_user(user)
+            .with_context(**action["context"])
+            .create({"comment": comment})
+        )
+        wizard.add_comment()
+
+    def _reject(self, campaign, user, comment):
+        campaign = campaign.with_user(user)
+        action = campaign.reject_tier()
+        wizard = (
+            self.env["comment.wizard"]
+            .with_user(user)
+            .with_context(**action["context"])
+            .create({"comment": comment})
+        )
+        wizard.add_comment()

@@ -32,3 +32,36 @@ class TestTours(HttpCase):
         self.assertTrue(journalist.is_media)
         self.assertEqual(journalist.media_kind, "radio")
         self.assertEqual(media_list.partner_ids, journalist)
+
+    def test_tour_campaign_draft_to_mailing(self):
+        head = mail_new_test_user(
+            self.env,
+            login="tour_head",
+            groups="comms_office.group_comms_manager",
+            name="Tour Head",
+        )
+        mailing_list = self.env["mailing.list"].create(
+            {
+                "name": "Tour parents",
+                "contact_ids": [(0, 0, {"name": "P", "email": "p@tour.test"})],
+            }
+        )
+        audience = self.env["comms.audience"].create(
+            {"name": "Tour parents", "mailing_list_ids": [(6, 0, mailing_list.ids)]}
+        )
+        campaign = self.env["comms.campaign"].create(
+            {
+                "name": "Tour vaccination campaign",
+                "user_id": head.id,
+                "budget": 1000.0,
+                "audience_ids": [(6, 0, audience.ids)],
+            }
+        )
+        self.start_tour("/odoo", "comms_office_campaign_tour", login="tour_head")
+        self.assertEqual(campaign.state, "approved")
+        self.assertEqual(campaign.review_ids.comment, "Clear objectives, go ahead.")
+        mailing = self.env["mailing.mailing"].search(
+            [("campaign_id", "=", campaign.utm_campaign_id.id)]
+        )
+        self.assertEqual(len(mailing), 1)
+        self.assertEqual(mailing.contact_list_ids, mailing_list)

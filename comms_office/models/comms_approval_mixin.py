@@ -1,0 +1,282 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import Markup
+
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.fields import Domain
+
+APPROVAL_SUBTYPES = (
+    "base_tier_validation.mt_tier_validation_requested",
+    "base_tier_validation.mt_tier_validation_accepted",
+    "base_tier_validation.mt_tier_validation_rejected",
+    "base_tier_validation.mt_tier_validation_restarted",
+)
+
+
+class CommsApprovalMixin(models.AbstractModel):
+    """Approval before a record commits the institution.
+
+    Built on OCA's ``tier.validation``: the tier definitions of the model
+    decide who reviews, in which order. This mixin adds what the office
+    expects on top of it: an activity for each reviewer whose turn it is,
+    every decision and its comment in the chatter, a rejected record back to
+    draft with the reason shown, and a new approval round when approved
+    content changes.
+
+    A model using it declares ``state`` with a ``draft`` value, sets
+    ``_state_to`` to the states that need an approval and lists its approved
+    content in ``_approval_content_fields``.
+    """
+
+    _name = "comms.approval.mixin"
+    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _description = "Communication Office Approval"
+
+    _state_field = "state"
+    _state_from = ["draft"]
+    _state_to = ["approved"]
+    _cancel_state = "cancel"
+    # the state a record reaches once every tier has approved it
+    _approval_state = "approved"
+    # approved content: changing it once approved asks for a new approval
+    _approval_content_fields = []
+
+    approval_rejection_reason = fields.Text(
+        string="Rejection Reason", readonly=True, copy=False, tracking=True
+    )
+    approval_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
+    approval_resume_state = fields.Char(
+        readonly=True,
+        copy=False,
+        help="State to go back to once the new approval round is over.",
+    )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    def write(self, vals):
+        changed = [f for f in self._approval_content_fields if f in vals]
+        to_reapprove = self.browse()
+        if changed and not self.env.context.get("comms_approval_no_reapproval"):
+            to_reapprove = self.filtered(
+                lambda r: r[self._state_field] in self._approval_live_states()
+            )
+        res = super().write(vals)
+        if to_reapprove:
+            to_reapprove._approval_request_again(changed)
+        return res
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_request_approval(self):
+        """Start an approval round, or approve at once when no tier applies."""
+        done = self.filtered(lambda r: r.review_ids)
+        done.restart_validation()
+        self.invalidate_recordset(["review_ids", "need_validation"])
+        to_review = self.filtered(lambda r: r.need_validation)
+        if to_review:
+            to_review.request_validation()
+            to_review.invalidate_recordset(["need_validation"])
+            to_review._approval_sync_activities()
+        for rec in self - to_review:
+            if not rec.review_ids and rec[self._state_field] in self._state_from:
+                rec._approval_on_validated()
+        return True
+
+    # ------------------------------------------------------------
+    # TIER VALIDATION HOOKS
+    # ------------------------------------------------------------
+
+    def _tier_validation_check_state_on_write(self, vals):
+        # ``need_validation`` has no dependencies: never trust a cached value
+        self.invalidate_recordset(["need_validation"])
+        # this check may approve on the fly: the state is already being written
+        return super(
+            CommsApprovalMixin, self.with_context(comms_approval_in_write=True)
+        )._tier_validation_check_state_on_write(vals)
+
+    def _validate_tier(self, tiers=False):
+        before = {review.id: review.status for review in self.review_ids}
+        res = super()._validate_tier(tiers)
+        decided = self.review_ids.filtered(
+            lambda r: r.status == "approved" and before.get(r.id) != "approved"
+        )
+        self._approval_log(decided, approved=True)
+        self._approval_after_review()
+        return res
+
+    def _rejected_tier(self, tiers=False):
+        before = {review.id: review.status for review in self.review_ids}
+        res = super()._rejected_tier(tiers)
+        decided = self.review_ids.filtered(
+            lambda r: r.status == "rejected" and before.get(r.id) != "rejected"
+        )
+        self._approval_log(decided, approved=False)
+        self._approval_after_review()
+        return res
+
+    # ------------------------------------------------------------
+    # TOOLS
+    # ------------------------------------------------------------
+
+    def _approval_live_states(self):
+        """States in which the approved content is in use."""
+        return [s for s in self._state_to if s != self._cancel_state]
+
+    def _approval_after_review(self):
+        # promote the next tier now, so that its reviewers get their activity
+        self.review_ids._update_review_status()
+        if not self.env.context.get("comms_approval_in_write"):
+            for rec in self:
+                if rec[self._state_field] not in self._state_from:
+                    continue
+                if rec.validation_status == "validated":
+                    rec._approval_on_validated()
+                elif rec.validation_status == "rejected":
+                    rec._approval_on_rejected()
+        self._approval_sync_activities()
+
+    def _approval_on_validated(self):
+        self.ensure_one()
+        state = self.approval_resume_state or self._approval_state
+        self.sudo().with_context(
+            skip_validation_check=True, comms_approval_no_reapproval=True
+        ).write(
+            {
+                self._state_field: state,
+                "approval_resume_state": False,
+                "approval_rejection_reason": False,
+                "approval_date": fields.Datetime.now(),
+            }
+        )
+        self.sudo().message_post(
+            body=self.env._("Approved: the approval round is complete."),
+            subtype_xmlid="base_tier_validation.mt_tier_validation_accepted",
+        )
+
+    def _approval_on_rejected(self):
+        self.ensure_one()
+        rejected = self.review_ids.filtered(lambda r: r.status == "rejected")
+        reason = "\n".join(filter(None, rejected.mapped("comment"))) or self.env._(
+            "Rejected by %(users)s.",
+            users=", ".join(rejected.done_by.mapped("name")),
+        )
+        self.sudo().with_context(
+            skip_validation_check=True, comms_approval_no_reapproval=True
+        ).write(
+            {
+                self._state_field: "draft",
+                "approval_resume_state": False,
+                "approval_rejection_reason": reason,
+            }
+        )
+
+    def _approval_request_again(self, changed_fields):
+        field_names = ", ".join(
+            self._fields[name]._description_string(self.env) for name in changed_fields
+        )
+        for rec in self:
+            rec.sudo().with_context(
+                skip_validation_check=True, comms_approval_no_reapproval=True
+            ).write(
+                {
+                    self._state_field: "draft",
+                    "approval_resume_state": rec[self._state_field],
+                }
+            )
+            rec.sudo().message_post(
+                body=self.env._(
+                    "Approved content changed (%(fields)s): a new approval is "
+                    "requested.",
+                    fields=field_names,
+                ),
+                subtype_xmlid="base_tier_validation.mt_tier_validation_restarted",
+            )
+        self.action_request_approval()
+
+    def _approval_log(self, reviews, approved):
+        """Say in the chatter who decided what, with the reviewer's comment."""
+        for review in reviews:
+            rec = self.browse(review.res_id)
+            if approved:
+                body = self.env._(
+                    "Approved by %(user)s (%(tier)s).",
+                    user=self.env.user.name,
+                    tier=review.name,
+                )
+                subtype = "base_tier_validation.mt_tier_validation_accepted"
+            else:
+                body = self.env._(
+                    "Rejected by %(user)s (%(tier)s).",
+                    user=self.env.user.name,
+                    tier=review.name,
+                )
+                subtype = "base_tier_validation.mt_tier_validation_rejected"
+            if review.comment:
+                body = Markup("%s<br/>%s") % (body, review.comment)
+            rec.sudo().message_post(body=body, subtype_xmlid=subtype)
+
+    def _approval_reviewers_to_notify(self, review):
+        return review.reviewer_ids.filtered(
+            lambda u: u.active and not u.share and u.id != SUPERUSER_ID
+        )
+
+    def _approval_sync_activities(self):
+        """One approval activity per reviewer whose turn it is, no other."""
+        activity_type = self.env.ref("comms_office.mail_activity_type_comms_approval")
+        Activity = self.env["mail.activity"].sudo()
+        existing = Activity.search(
+            Domain("res_model", "=", self._name)
+            & Domain("res_id", "in", self.ids)
+            & Domain("activity_type_id", "=", activity_type.id)
+        )
+        existing_keys = {(a.res_id, a.user_id.id): a for a in existing}
+        wanted = {}
+        for review in self.sudo().review_ids.filtered(lambda r: r.status == "pending"):
+            for user in self._approval_reviewers_to_notify(review):
+                wanted.setdefault((review.res_id, user.id), review)
+        outdated = existing.filtered(lambda a: (a.res_id, a.user_id.id) not in wanted)
+        done = outdated.filtered(lambda a: a.user_id == self.env.user)
+        if done:
+            done.action_feedback(feedback=self.env._("Review done"))
+        (outdated - done).exists().unlink()
+        for (res_id, user_id), review in wanted.items():
+            if (res_id, user_id) in existing_keys:
+                continue
+            self.browse(res_id).sudo().activity_schedule(
+                activity_type_id=activity_type.id,
+                summary=self.env._("Approve: %(tier)s", tier=review.name),
+                user_id=user_id,
+            )
+
+    def _approval_history(self):
+        """Chatter messages of the approval rounds, oldest first."""
+        self.ensure_one()
+        subtypes = self.env["mail.message.subtype"]
+        for xmlid in APPROVAL_SUBTYPES:
+            subtypes |= self.env.ref(xmlid)
+        return (
+            self.env["mail.message"]
+            .sudo()
+            .search(
+                Domain("model", "=", self._name)
+                & Domain("res_id", "=", self.id)
+                & Domain("subtype_id", "in", subtypes.ids),
+                order="date asc, id asc",
+            )
+        )
+
+    def _check_allow_write_under_validation(self, vals):
+        # a rejected record is back in the author's hands until resubmitted
+        if self.validation_status == "rejected":
+            return True
+        return super()._check_allow_write_under_validation(vals)
+
+    @api.model
+    def _get_under_validation_exceptions(self):
+        # what is not approved content may change while reviewers look at it
+        res = super()._get_under_validation_exceptions()
+        content = set(self._approval_content_fields) | {self._state_field}
+        return list(set(res) | {name for name in self._fields if name not in content})

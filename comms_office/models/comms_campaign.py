@@ -1,0 +1,473 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Domain
+
+CAMPAIGN_STATES = [
+    ("draft", "Draft"),
+    ("approved", "Approved"),
+    ("running", "Running"),
+    ("done", "Done"),
+    ("cancel", "Cancelled"),
+]
+
+# mailing.trace statuses counted by each statistic of a campaign
+TRACE_SENT = ("pending", "sent", "open", "reply", "bounce")
+TRACE_DELIVERED = ("sent", "open", "reply")
+TRACE_OPENED = ("open", "reply")
+TRACE_BOUNCED = ("bounce",)
+
+
+class CommsCampaign(models.Model):
+    """A campaign planned like the OASIS model: objectives, audience and
+    insight, strategy (messages, channels, partners), implementation
+    (milestones on the calendar) and scoring (indicators)."""
+
+    _name = "comms.campaign"
+    _description = "Communication Campaign"
+    _inherit = ["comms.approval.mixin"]
+    _order = "date_start desc, id desc"
+
+    _state_to = ["approved", "running", "done"]
+    _approval_content_fields = [
+        "name",
+        "objective_ids",
+        "audience_ids",
+        "insight",
+        "key_messages",
+        "channel_ids",
+        "partner_ids",
+        "budget",
+        "date_start",
+        "date_end",
+    ]
+
+    @api.model
+    def _default_stage_id(self):
+        return self.env["comms.campaign.stage"].search(
+            [("state", "=", "draft")], limit=1
+        )
+
+    name = fields.Char(required=True, tracking=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    plan_id = fields.Many2one(
+        "comms.plan",
+        index="btree_not_null",
+        tracking=True,
+        domain="[('company_id', '=', company_id)]",
+    )
+    color = fields.Integer()
+    # workflow
+    stage_id = fields.Many2one(
+        "comms.campaign.stage",
+        default=lambda self: self._default_stage_id(),
+        group_expand="_read_group_stage_ids",
+        tracking=True,
+        copy=False,
+        ondelete="restrict",
+    )
+    state = fields.Selection(
+        CAMPAIGN_STATES,
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    approval_director_required = fields.Boolean(
+        string="Director Approval Required",
+        compute="_compute_approval_director_required",
+        help="The budget is above the company's threshold for the director's approval.",
+    )
+    # people and dates
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    team_user_ids = fields.Many2many(
+        "res.users", string="Team", domain="[('share', '=', False)]"
+    )
+    date_start = fields.Date(string="Start", tracking=True)
+    date_end = fields.Date(string="End", tracking=True)
+    budget = fields.Monetary(tracking=True)
+    budget_spent = fields.Monetary(string="Spent", tracking=True)
+    # objectives, audience and insight
+    objective_ids = fields.One2many(
+        "comms.campaign.objective", "campaign_id", string="Objectives", copy=True
+    )
+    audience_ids = fields.Many2many("comms.audience", string="Audiences")
+    audience_size = fields.Integer(
+        string="Estimated Audience",
+        compute="_compute_audience_size",
+        help="Sum of the estimated sizes of the audiences.",
+    )
+    insight = fields.Html(
+        help="What the audience thinks, feels and does today, and why."
+    )
+    # strategy
+    key_messages = fields.Html()
+    channel_ids = fields.Many2many("comms.channel", string="Channels")
+    partner_ids = fields.Many2many(
+        "res.partner",
+        string="Partners",
+        help="Organisations that carry the campaign with the office.",
+    )
+    # implementation
+    milestone_ids = fields.One2many(
+        "comms.campaign.milestone", "campaign_id", string="Implementation Plan"
+    )
+    milestone_count = fields.Integer(compute="_compute_milestone_counts")
+    milestone_done_count = fields.Integer(
+        string="Milestones Done", compute="_compute_milestone_counts"
+    )
+    # run: mass mailing through the campaign's UTM campaign
+    utm_campaign_id = fields.Many2one(
+        "utm.campaign",
+        string="UTM Campaign",
+        readonly=True,
+        copy=False,
+        ondelete="restrict",
+        index="btree_not_null",
+    )
+    mailing_count = fields.Integer(compute="_compute_mailing_statistics")
+    mailing_expected = fields.Integer(
+        string="Emails", compute="_compute_mailing_statistics"
+    )
+    mailing_sent = fields.Integer(
+        string="Emails Sent", compute="_compute_mailing_statistics"
+    )
+    mailing_delivered = fields.Integer(
+        string="Emails Delivered", compute="_compute_mailing_statistics"
+    )
+    mailing_opened = fields.Integer(
+        string="Emails Opened", compute="_compute_mailing_statistics"
+    )
+    mailing_clicked = fields.Integer(
+        string="Emails Clicked", compute="_compute_mailing_statistics"
+    )
+    mailing_bounced = fields.Integer(
+        string="Emails Bounced", compute="_compute_mailing_statistics"
+    )
+    # scoring
+    indicator_ids = fields.One2many(
+        "comms.indicator", "campaign_id", string="Indicators", copy=True
+    )
+    indicator_achievement = fields.Float(
+        string="Achievement",
+        compute="_compute_indicator_achievement",
+        help="Average achievement of the campaign's indicators that have a target.",
+    )
+    recommendation_ids = fields.One2many(
+        "comms.recommendation", "campaign_id", string="Recommendations"
+    )
+    recommendation_open_count = fields.Integer(
+        string="Open Recommendations", compute="_compute_recommendation_open_count"
+    )
+
+    _dates_check = models.Constraint(
+        "CHECK(date_end IS NULL OR date_start IS NULL OR date_end >= date_start)",
+        "A campaign cannot end before it starts.",
+    )
+    _budget_positive = models.Constraint(
+        "CHECK(budget >= 0 AND budget_spent >= 0)",
+        "Budgets cannot be negative.",
+    )
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        return stages.search([], order=stages._order, limit=None)
+
+    @api.depends("budget", "company_id.comms_director_budget_threshold")
+    def _compute_approval_director_required(self):
+        for campaign in self:
+            threshold = campaign.company_id.comms_director_budget_threshold
+            campaign.approval_director_required = bool(
+                threshold and campaign.budget > threshold
+            )
+
+    @api.depends("audience_ids.estimated_size")
+    def _compute_audience_size(self):
+        for campaign in self:
+            campaign.audience_size = sum(campaign.audience_ids.mapped("estimated_size"))
+
+    @api.depends("milestone_ids.state")
+    def _compute_milestone_counts(self):
+        counts = defaultdict(lambda: defaultdict(int))
+        for campaign, state, count in self.env["comms.campaign.milestone"]._read_group(
+            [("campaign_id", "in", self.ids)], ["campaign_id", "state"], ["__count"]
+        ):
+            counts[campaign.id][state] = count
+        for campaign in self:
+            by_state = counts[campaign._origin.id]
+            campaign.milestone_count = sum(by_state.values())
+            campaign.milestone_done_count = by_state["done"]
+
+    def _compute_mailing_statistics(self):
+        utm_ids = self.utm_campaign_id.ids
+        mailings = dict(
+            self.env["mailing.mailing"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group([("campaign_id", "in", utm_ids)], ["campaign_id"], ["__count"])
+        )
+        Trace = self.env["mailing.trace"].sudo()
+        traces = defaultdict(lambda: defaultdict(int))
+        for utm, status, count in Trace._read_group(
+            Domain("campaign_id", "in", utm_ids) & Domain("is_test_trace", "=", False),
+            ["campaign_id", "trace_status"],
+            ["__count"],
+        ):
+            traces[utm.id][status] = count
+        clicks = dict(
+            Trace._read_group(
+                Domain("campaign_id", "in", utm_ids)
+                & Domain("is_test_trace", "=", False)
+                & Domain("links_click_datetime", "!=", False),
+                ["campaign_id"],
+                ["__count"],
+            )
+        )
+        for campaign in self:
+            utm = campaign.utm_campaign_id
+            by_status = traces[utm.id]
+            campaign.mailing_count = mailings.get(utm, 0)
+            campaign.mailing_expected = sum(
+                c for s, c in by_status.items() if s != "cancel"
+            )
+            campaign.mailing_sent = sum(by_status[s] for s in TRACE_SENT)
+            campaign.mailing_delivered = sum(by_status[s] for s in TRACE_DELIVERED)
+            campaign.mailing_opened = sum(by_status[s] for s in TRACE_OPENED)
+            campaign.mailing_bounced = sum(by_status[s] for s in TRACE_BOUNCED)
+            campaign.mailing_clicked = clicks.get(utm, 0)
+
+    @api.depends("indicator_ids.target", "indicator_ids.baseline")
+    def _compute_indicator_achievement(self):
+        indicators = self.env["comms.indicator"].search(
+            [("campaign_id", "in", self.ids)]
+        )
+        by_campaign = defaultdict(list)
+        for indicator in indicators:
+            if indicator.target != indicator.baseline or indicator.target:
+                by_campaign[indicator.campaign_id.id].append(indicator.achievement)
+        for campaign in self:
+            values = by_campaign[campaign._origin.id]
+            campaign.indicator_achievement = (
+                sum(values) / len(values) if values else 0.0
+            )
+
+    @api.depends("recommendation_ids.state")
+    def _compute_recommendation_open_count(self):
+        counts = dict(
+            self.env["comms.recommendation"]._read_group(
+                [
+                    ("campaign_id", "in", self.ids),
+                    ("state", "in", ("open", "in_progress")),
+                ],
+                ["campaign_id"],
+                ["__count"],
+            )
+        )
+        for campaign in self:
+            campaign.recommendation_open_count = counts.get(campaign._origin, 0)
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        utm_campaigns = (
+            self.env["utm.campaign"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "title": vals.get("name") or self.env._("Campaign"),
+                        "user_id": vals.get("user_id", self.env.uid),
+                    }
+                    for vals in vals_list
+                ]
+            )
+        )
+        for vals, utm in zip(vals_list, utm_campaigns, strict=True):
+            vals.update(self._sync_stage_state_vals(vals))
+            vals.setdefault("utm_campaign_id", utm.id)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        vals = dict(vals, **self._sync_stage_state_vals(vals))
+        if vals.get("state") in ("running", "done"):
+            self._check_can_start(vals["state"])
+        res = super().write(vals)
+        if "name" in vals:
+            for campaign in self:
+                campaign.utm_campaign_id.sudo().title = campaign.name
+        if {"name", "state"} & set(vals):
+            self.milestone_ids._sync_calendar_event()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_started(self):
+        if any(c.state in ("running", "done") for c in self):
+            raise UserError(
+                self.env._("A campaign that started cannot be deleted: archive it.")
+            )
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        return [
+            dict(vals, name=self.env._("%(name)s (copy)", name=campaign.name))
+            for campaign, vals in zip(self, vals_list, strict=True)
+        ]
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_start(self):
+        self.write({"state": "running"})
+
+    def action_done(self):
+        self.write({"state": "done"})
+
+    def action_cancel(self):
+        self.write({"state": "cancel"})
+
+    def action_draft(self):
+        self.write({"state": "draft"})
+
+    def action_create_mailing(self):
+        """Prepare an email to the campaign's audiences, tracked by the campaign."""
+        self.ensure_one()
+        if self.state not in ("approved", "running"):
+            raise UserError(
+                self.env._("Emails are sent once the campaign is approved.")
+            )
+        mailing = self.env["mailing.mailing"].create(self._prepare_mailing_vals())
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mailing.mailing",
+            "res_id": mailing.id,
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
+    def action_view_mailings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "mass_mailing.mailing_mailing_action_mail"
+        )
+        action["domain"] = [("campaign_id", "=", self.utm_campaign_id.id)]
+        action["context"] = {
+            "default_campaign_id": self.utm_campaign_id.id,
+            "default_mailing_type": "mail",
+        }
+        return action
+
+    def action_view_milestones(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "comms_office.comms_campaign_milestone_action"
+        )
+        action["domain"] = [("campaign_id", "=", self.id)]
+        action["context"] = {"default_campaign_id": self.id}
+        return action
+
+    def action_export_indicators(self):
+        return self.env.ref("comms_office.comms_indicator_report_xlsx").report_action(
+            self.indicator_ids
+        )
+
+    # ------------------------------------------------------------
+    # TOOLS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _sync_stage_state_vals(self, vals):
+        """Keep the kanban stage and the state of a campaign in step."""
+        if vals.get("stage_id"):
+            stage = self.env["comms.campaign.stage"].browse(vals["stage_id"])
+            return {"state": stage.state}
+        if vals.get("state"):
+            stage = self.env["comms.campaign.stage"].search(
+                [("state", "=", vals["state"])], limit=1
+            )
+            return {"stage_id": stage.id} if stage else {}
+        return {}
+
+    def _check_can_start(self, state):
+        not_approved = self.filtered(
+            lambda c: (
+                c.state not in ("approved", "running", "done")
+                and c.validation_status != "validated"
+            )
+        )
+        if not_approved:
+            raise UserError(
+                self.env._(
+                    "A campaign cannot start before it is approved: %(names)s.",
+                    names=", ".join(not_approved.mapped("name")),
+                )
+            )
+
+    def _prepare_mailing_vals(self):
+        self.ensure_one()
+        lists = self.audience_ids.mailing_list_ids
+        vals = {
+            "subject": self.name,
+            "mailing_type": "mail",
+            "campaign_id": self.utm_campaign_id.id,
+            "user_id": self.env.user.id,
+        }
+        if lists or not self.audience_ids.partner_ids:
+            vals.update(
+                {
+                    "mailing_model_id": self.env["ir.model"]._get_id("mailing.list"),
+                    "contact_list_ids": [(6, 0, lists.ids)],
+                }
+            )
+        else:
+            vals.update(
+                {
+                    "mailing_model_id": self.env["ir.model"]._get_id("res.partner"),
+                    "mailing_domain": repr(
+                        [("id", "in", self.audience_ids.partner_ids.ids)]
+                    ),
+                }
+            )
+        return vals
+
+    def _get_report_lang(self):
+        return self.env.context.get("lang") or self.env.user.lang or "en_US"
+
+    def _comms_indicator_values(self):
+        """Values the module knows for the indicators, per campaign.
+
+        Return ``{campaign_id: {source: value}}`` where ``source`` is a value
+        of ``comms.indicator.auto_source``. Extend it (call ``super()`` and
+        add keys) to feed new automatic sources, such as materials or
+        publications; it must stay a batch method.
+        """
+        return {
+            campaign.id: {
+                "mailing_count": campaign.mailing_count,
+                "mailing_sent": campaign.mailing_sent,
+                "mailing_delivered": campaign.mailing_delivered,
+                "mailing_opened": campaign.mailing_opened,
+                "mailing_clicked": campaign.mailing_clicked,
+                "mailing_bounced": campaign.mailing_bounced,
+                "audience_size": campaign.audience_size,
+                "audience_reached": campaign.mailing_delivered,
+                "milestone_done": campaign.milestone_done_count,
+            }
+            for campaign in self
+        }

@@ -1,0 +1,118 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+AMEC_LEVELS = [
+    ("input", "Input"),
+    ("activity", "Activity"),
+    ("output", "Output"),
+    ("outtake", "Out-take"),
+    ("outcome", "Outcome"),
+    ("impact", "Impact"),
+]
+
+
+class CommsIndicator(models.Model):
+    """An indicator at a level of the AMEC Integrated Evaluation Framework.
+
+    It belongs to one of several optional records (a campaign today; events,
+    programmes and crises add their own many2one). Its actual value is either
+    typed in or read from what the module knows, see ``auto_source``.
+    """
+
+    _name = "comms.indicator"
+    _description = "Evaluation Indicator"
+    _order = "campaign_id, sequence, id"
+
+    name = fields.Char(string="Indicator", required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    campaign_id = fields.Many2one(
+        "comms.campaign", ondelete="cascade", index="btree_not_null"
+    )
+    level = fields.Selection(
+        AMEC_LEVELS,
+        required=True,
+        default="output",
+        help="Input: what was put in. Activity: what was done. Output: what "
+        "reached the audience. Out-take: what they understood and remembered. "
+        "Outcome: what they did. Impact: the change for the institution and "
+        "public health.",
+    )
+    unit = fields.Char(translate=True, help="e.g. people, %, articles")
+    baseline = fields.Float()
+    target = fields.Float()
+    auto_source = fields.Selection(
+        [
+            ("manual", "Entered by hand"),
+            ("mailing_count", "Mailings"),
+            ("mailing_sent", "Emails sent"),
+            ("mailing_delivered", "Emails delivered"),
+            ("mailing_opened", "Emails opened"),
+            ("mailing_clicked", "Emails clicked"),
+            ("mailing_bounced", "Emails bounced"),
+            ("audience_size", "Estimated audience"),
+            ("audience_reached", "Audience reached by email"),
+            ("milestone_done", "Milestones done"),
+        ],
+        string="Actual From",
+        required=True,
+        default="manual",
+    )
+    actual_manual = fields.Float(string="Actual (by hand)")
+    actual = fields.Float(
+        compute="_compute_actual",
+        inverse="_inverse_actual",
+        help="Filled from the module's data unless entered by hand.",
+    )
+    achievement = fields.Float(
+        compute="_compute_achievement",
+        help="Share of the way from the baseline to the target.",
+    )
+    source = fields.Char(
+        string="Data Source",
+        help="Where the actual value comes from: survey, hospital records, "
+        "vaccination register…",
+    )
+    note = fields.Text()
+
+    @api.depends("auto_source", "actual_manual")
+    def _compute_actual(self):
+        auto = self.filtered(lambda i: i.auto_source != "manual")
+        values = auto._get_auto_actual_values() if auto else {}
+        for indicator in self:
+            if indicator.auto_source == "manual":
+                indicator.actual = indicator.actual_manual
+            else:
+                indicator.actual = values.get(indicator._origin.id, 0.0)
+
+    def _inverse_actual(self):
+        for indicator in self.filtered(lambda i: i.auto_source == "manual"):
+            indicator.actual_manual = indicator.actual
+
+    @api.depends("baseline", "target", "actual")
+    def _compute_achievement(self):
+        for indicator in self:
+            span = indicator.target - indicator.baseline
+            if span:
+                achievement = (indicator.actual - indicator.baseline) / span
+            elif indicator.target:
+                achievement = indicator.actual / indicator.target
+            else:
+                achievement = 0.0
+            indicator.achievement = max(achievement, 0.0)
+
+    def _get_auto_actual_values(self):
+        """Return ``{indicator_id: value}`` for indicators filled automatically.
+
+        Extend it for the records other modules attach indicators to; each
+        override reads its records' values in one batch.
+        """
+        values = {}
+        campaign_indicators = self.filtered("campaign_id")
+        known = campaign_indicators.campaign_id._comms_indicator_values()
+        for indicator in campaign_indicators:
+            campaign_values = known.get(indicator.campaign_id.id, {})
+            values[indicator.id] = campaign_values.get(indicator.auto_source, 0.0)
+        return values

@@ -1,0 +1,90 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.fields import Domain
+
+
+class CommsPlan(models.Model):
+    _name = "comms.plan"
+    _description = "Communication Plan"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+
+    name = fields.Char(required=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    user_id = fields.Many2one(
+        "res.users",
+        string="Owner",
+        default=lambda self: self.env.user,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    date_start = fields.Date(
+        string="Start", required=True, default=fields.Date.context_today
+    )
+    date_end = fields.Date(string="End")
+    state = fields.Selection(
+        [("draft", "Draft"), ("active", "In Force"), ("closed", "Closed")],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
+    objectives = fields.Html(help="The office's objectives for the period.")
+    budget = fields.Monetary(tracking=True)
+    campaign_ids = fields.One2many("comms.campaign", "plan_id", string="Campaigns")
+    # totals over the campaigns
+    campaign_count = fields.Integer(compute="_compute_campaign_totals")
+    budget_planned = fields.Monetary(
+        compute="_compute_campaign_totals",
+        help="Total budget of the plan's campaigns.",
+    )
+    budget_spent = fields.Monetary(
+        compute="_compute_campaign_totals",
+        help="Total spent by the plan's campaigns.",
+    )
+    budget_remaining = fields.Monetary(compute="_compute_campaign_totals")
+
+    _dates_check = models.Constraint(
+        "CHECK(date_end IS NULL OR date_end >= date_start)",
+        "The plan cannot end before it starts.",
+    )
+
+    @api.depends("budget", "campaign_ids.budget", "campaign_ids.budget_spent")
+    def _compute_campaign_totals(self):
+        totals = {
+            plan.id: (count, planned, spent)
+            for plan, count, planned, spent in self.env["comms.campaign"]._read_group(
+                Domain("plan_id", "in", self.ids) & Domain("state", "!=", "cancel"),
+                ["plan_id"],
+                ["__count", "budget:sum", "budget_spent:sum"],
+            )
+        }
+        for plan in self:
+            count, planned, spent = totals.get(plan._origin.id, (0, 0.0, 0.0))
+            plan.campaign_count = count
+            plan.budget_planned = planned
+            plan.budget_spent = spent
+            plan.budget_remaining = plan.budget - spent
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_activate(self):
+        self.state = "active"
+
+    def action_close(self):
+        self.state = "closed"
+
+    def action_draft(self):
+        self.state = "draft"
+
+    def action_view_campaigns(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "comms_office.comms_campaign_action"
+        )
+        action["domain"] = [("plan_id", "in", self.ids)]
+        action["context"] = {"default_plan_id": self[:1].id}
+        return action

@@ -1,0 +1,101 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+
+class CommsEditorialCalendar(models.Model):
+    """Everything the office has planned, on one calendar.
+
+    A SQL view that unites one query per kind of entry. Modules that bring
+    new kinds (events, publications, programme sessions, health days) add a
+    value to ``kind`` and a query to ``_editorial_queries``; each kind keeps
+    its own slot in the ids (``source id * _id_slots + slot``).
+    """
+
+    _name = "comms.editorial.calendar"
+    _description = "Editorial Calendar"
+    _auto = False
+    _order = "date_start, id"
+    _id_slots = 16
+
+    name = fields.Char(readonly=True)
+    kind = fields.Selection(
+        [("campaign", "Campaign"), ("milestone", "Milestone")],
+        readonly=True,
+    )
+    date_start = fields.Date(string="Start", readonly=True)
+    date_stop = fields.Date(string="End", readonly=True)
+    campaign_id = fields.Many2one("comms.campaign", readonly=True)
+    user_id = fields.Many2one("res.users", string="Responsible", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    res_model = fields.Char(string="Document Model", readonly=True)
+    res_id = fields.Many2oneReference(model_field="res_model", readonly=True)
+    channel_ids = fields.Many2many(related="campaign_id.channel_ids", string="Channels")
+    audience_ids = fields.Many2many(
+        related="campaign_id.audience_ids", string="Audiences"
+    )
+
+    def _editorial_queries(self):
+        """One SELECT per kind, all with the columns of the view."""
+        slots = self._id_slots
+        return [
+            SQL(
+                """
+                SELECT c.id * %(slots)s AS id,
+                       'campaign' AS kind,
+                       c.name AS name,
+                       c.date_start AS date_start,
+                       COALESCE(c.date_end, c.date_start) AS date_stop,
+                       c.id AS campaign_id,
+                       c.user_id AS user_id,
+                       c.company_id AS company_id,
+                       'comms.campaign' AS res_model,
+                       c.id AS res_id
+                  FROM comms_campaign c
+                 WHERE c.date_start IS NOT NULL
+                   AND c.active
+                   AND c.state != 'cancel'
+                """,
+                slots=slots,
+            ),
+            SQL(
+                """
+                SELECT m.id * %(slots)s + 1 AS id,
+                       'milestone' AS kind,
+                       m.name AS name,
+                       COALESCE(m.date_start, m.date_deadline) AS date_start,
+                       m.date_deadline AS date_stop,
+                       m.campaign_id AS campaign_id,
+                       m.user_id AS user_id,
+                       c.company_id AS company_id,
+                       'comms.campaign.milestone' AS res_model,
+                       m.id AS res_id
+                  FROM comms_campaign_milestone m
+                  JOIN comms_campaign c ON c.id = m.campaign_id
+                 WHERE m.state != 'cancel'
+                   AND c.active
+                   AND c.state != 'cancel'
+                """,
+                slots=slots,
+            ),
+        ]
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (%s)",
+                SQL.identifier(self._table),
+                SQL(" UNION ALL ").join(self._editorial_queries()),
+            )
+        )
+
+    def action_open_document(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.res_model,
+            "res_id": self.res_id,
+            "views": [(False, "form")],
+            "target": "current",
+        }
