@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import io
-import subprocess
+import re
 from datetime import datetime
 
 import openpyxl
@@ -97,17 +97,17 @@ class TestComplaintRegister(ComplaintCommon):
             )
         )
         self.assertTrue(pdf.startswith(b"%PDF"))
-        text = subprocess.run(
-            ["pdftotext", "-layout", "-", "-"],
-            input=pdf,
-            capture_output=True,
-            check=True,
-        ).stdout.decode()
+        # Debian's wkhtmltopdf draws web fonts as outlines: read the page's text
+        # from the HTML it printed
+        html, _type = self.env["ir.actions.report"]._render_qweb_html(
+            "comms_office.action_report_complaint_register", wizard.ids
+        )
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.decode()))
         self.assertIn("Complaints and Petitions Register", text)
         self.assertIn("March 2026", text)
         # the user's language may run right to left: read the line both ways
-        self.assertRegex(text, r"Waiting Time\s+2\s+1\s+1|1\s+1\s+2\s+Waiting Time")
-        self.assertRegex(text, r"Total\s+3\s+2\s+1|1\s+2\s+3\s+Total")
+        self.assertRegex(text, r"Waiting Time\s+2\s+1\s+1")
+        self.assertRegex(text, r"Total\s+3\s+2\s+1")
         self.assertIn("50.0", text)
 
     @users("comms_officer")
