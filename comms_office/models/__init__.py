@@ -4,3 +4,9 @@ from . import res_config_settings
 from . import comms_media_beat
 from . import res_partner
 from . import comms_media_list
+from . import event_type
+from . import event_event
+from . import event_registration
+from . import comms_event_session
+from . import calendar_event
+from . import survey_user_input
