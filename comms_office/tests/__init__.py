@@ -4,3 +4,7 @@ from . import test_media_import
 from . import test_security
 from . import test_settings
 from . import test_tours
+from . import test_event_calendar
+from . import test_event_guests
+from . import test_event_followup
+from . import test_event_security
