@@ -298,30 +298,72 @@ class EventEvent(models.Model):
         self.comms_plan_launched = True
 
     def action_send_survey(self):
-        """Open Odoo's survey invitation, addressed to the guests who attended."""
+        """Send the satisfaction survey to the guests who attended: one personal
+        answer link each (Odoo's survey invitation email), never twice."""
         self.ensure_one()
         if not self.comms_survey_id:
             raise UserError(
                 self.env._("Choose the satisfaction survey of the event first.")
             )
         attendees = self.registration_ids.filtered(
-            lambda registration: registration.rsvp_status == "attended"
+            lambda registration: (
+                registration.rsvp_status == "attended"
+                and (registration.partner_id or registration.email)
+            )
         )
         if not attendees:
             raise UserError(
                 self.env._("Nobody is marked as having attended the event yet.")
             )
-        without_partner = attendees.filtered(
-            lambda registration: not registration.partner_id and registration.email
+        survey = self.comms_survey_id
+        existing = self.env["survey.user_input"].search(
+            [("comms_event_id", "=", self.id), ("survey_id", "=", survey.id)]
         )
-        action = self.comms_survey_id.action_send_survey()
-        action["context"] = dict(
-            action["context"],
-            default_comms_event_id=self.id,
-            default_partner_ids=attendees.partner_id.ids,
-            default_emails=", ".join(without_partner.mapped("email")),
+        done_partners = existing.partner_id
+        done_emails = set(existing.mapped("email"))
+        answers = self.env["survey.user_input"]
+        for registration in attendees:
+            if registration.partner_id:
+                if registration.partner_id in done_partners:
+                    continue
+                done_partners |= registration.partner_id
+                answers |= survey._create_answer(
+                    partner=registration.partner_id,
+                    check_attempts=False,
+                    comms_event_id=self.id,
+                )
+            elif registration.email not in done_emails:
+                done_emails.add(registration.email)
+                answers |= survey._create_answer(
+                    email=registration.email,
+                    check_attempts=False,
+                    comms_event_id=self.id,
+                )
+        template = self.env.ref(
+            "survey.mail_template_user_input_invite", raise_if_not_found=False
         )
-        return action
+        if template and answers:
+            template.send_mail_batch(
+                answers.ids, email_layout_xmlid="mail.mail_notification_light"
+            )
+        self.message_post(
+            body=self.env._(
+                "Satisfaction survey %(survey)s sent to %(count)s attendees.",
+                survey=survey.title,
+                count=len(answers),
+            )
+        )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "Survey sent to %(count)s attendees.", count=len(answers)
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_view_survey_answers(self):
         self.ensure_one()

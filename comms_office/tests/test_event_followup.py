@@ -2,7 +2,7 @@
 from datetime import date, timedelta
 
 from odoo.exceptions import UserError
-from odoo.tests import Form, tagged, users
+from odoo.tests import tagged, users
 
 from .event_common import CommsEventCommon
 
@@ -107,16 +107,28 @@ class TestEventFollowUp(CommsEventCommon):
         with self.assertRaises(UserError):
             event.action_send_survey()
         event.comms_survey_id = self.survey
-        action = event.action_send_survey()
-        invite = Form(
-            self.env["survey.invite"].with_context(**action["context"])
-        ).save()
-        self.assertEqual(invite.partner_ids, self.journalist_daily | self.citizen)
-        invite.action_invite()
+        event.action_send_survey()
         answers = self.env["survey.user_input"].search(
             [("comms_event_id", "=", event.id)]
         )
         self.assertEqual(answers.partner_id, self.journalist_daily | self.citizen)
+        mails = (
+            self.env["mail.mail"]
+            .sudo()
+            .search(
+                [("model", "=", "survey.user_input"), ("res_id", "in", answers.ids)]
+            )
+        )
+        self.assertEqual(len(mails), 2)
+        self.assertIn(answers[0].access_token, "".join(mails.mapped("body_html")))
+        # sending again reaches nobody twice
+        event.action_send_survey()
+        self.assertEqual(
+            self.env["survey.user_input"].search_count(
+                [("comms_event_id", "=", event.id)]
+            ),
+            2,
+        )
         self.assertEqual(event.survey_answer_count, 0, "nobody answered yet")
         # both answer: one very satisfied everywhere, one satisfied everywhere
         for answer, rank in zip(answers.sudo(), (1, 2), strict=True):
@@ -145,10 +157,10 @@ class TestEventFollowUp(CommsEventCommon):
         self.assertIn("The new maternity ward", html)
         self.assertIn("Dr Speaker", html)
         self.assertIn("Announce the new maternity ward.", html)
-        self.assertNotIn('dir="rtl"', html)
+        self.assertIn('class="page o_comms_event_programme" dir="ltr"', html)
         event.lang = "ar_001"
         html = report._render_qweb_html(report.report_name, event.ids)[0].decode()
-        self.assertIn('dir="rtl"', html)
+        self.assertIn('class="page o_comms_event_programme" dir="rtl"', html)
         self.assertIn("The new maternity ward", html)
 
     @users("comms_officer")
