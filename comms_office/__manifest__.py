@@ -39,6 +39,9 @@
         "data/comms_campaign_stage_data.xml",
         "data/mail_activity_type_data.xml",
         "data/tier_definition_data.xml",
+        "data/event_mail_template_data.xml",
+        "data/event_type_data.xml",
+        "data/survey_data.xml",
         # views
         "views/res_partner_views.xml",
         "views/comms_media_list_views.xml",
@@ -57,11 +60,19 @@
         "views/comms_complaint_category_views.xml",
         "views/comms_department_views.xml",
         "views/comms_complaint_templates.xml",
+        "views/event_event_views.xml",
+        "views/event_registration_views.xml",
+        "views/comms_event_session_views.xml",
+        "views/event_type_views.xml",
+        # wizards
+        "wizard/comms_event_invite_views.xml",
         # reports
         "report/comms_campaign_reports.xml",
         "report/comms_campaign_templates.xml",
         "report/comms_complaint_reports.xml",
         "report/comms_complaint_templates.xml",
+        "report/event_event_reports.xml",
+        "report/event_event_templates.xml",
         # menus
         "views/comms_office_menus.xml",
     ],
@@ -72,6 +83,7 @@
         "demo/comms_department_demo.xml",
         "demo/comms_complaint_demo.xml",
         "demo/comms_campaign_demo.xml",
+        "demo/event_event_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

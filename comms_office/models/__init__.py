@@ -18,3 +18,9 @@ from . import comms_campaign_objective
 from . import comms_campaign_milestone
 from . import comms_indicator
 from . import comms_recommendation
+from . import event_type
+from . import event_event
+from . import event_registration
+from . import comms_event_session
+from . import calendar_event
+from . import survey_user_input

@@ -17,3 +17,7 @@ from . import test_campaign_run
 from . import test_campaign_evaluation
 from . import test_campaign_performance
 from . import test_campaign_security
+from . import test_event_calendar
+from . import test_event_guests
+from . import test_event_followup
+from . import test_event_security

@@ -65,3 +65,36 @@ class TestTours(HttpCase):
         )
         self.assertEqual(len(mailing), 1)
         self.assertEqual(mailing.contact_list_ids, mailing_list)
+
+    def test_tour_event_invite_and_attendance(self):
+        mail_new_test_user(
+            self.env,
+            login="tour_event_officer",
+            groups="comms_office.group_comms_officer",
+            name="Tour Event Officer",
+        )
+        journalist = self.env["res.partner"].create(
+            {
+                "name": "Nadia Tour",
+                "email": "nadia.tour@radio.test",
+                "is_media": True,
+            }
+        )
+        self.env["comms.media.list"].create(
+            {"name": "Tour journalists", "partner_ids": [(6, 0, journalist.ids)]}
+        )
+        self.start_tour("/odoo", "comms_office_event_tour", login="tour_event_officer")
+        event = self.env["event.event"].search([("name", "=", "Tour press conference")])
+        self.assertEqual(len(event), 1)
+        self.assertTrue(event.is_comms_event)
+        self.assertTrue(event.calendar_event_id)
+        self.assertEqual(
+            event.event_type_id,
+            self.env.ref("comms_office.event_type_press_conference"),
+        )
+        guest = event.registration_ids
+        self.assertEqual(guest.partner_id, journalist)
+        self.assertEqual(guest.guest_category, "media")
+        self.assertEqual(guest.rsvp_status, "attended")
+        self.assertTrue(guest.invitation_sent)
+        self.assertEqual(event.guest_attended_count, 1)

@@ -1,0 +1,485 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_date
+
+GUEST_CATEGORIES = ("staff", "public", "media", "partner")
+RSVP_STATUSES = ("invited", "confirmed", "declined", "attended", "no_show")
+
+
+class EventEvent(models.Model):
+    _inherit = "event.event"
+
+    # office
+    is_comms_event = fields.Boolean(
+        string="Office Event",
+        compute="_compute_is_comms_event",
+        store=True,
+        readonly=False,
+        index=True,
+        help="Organised by the communication office: listed in the Communication "
+        "app and mirrored in the organisers' calendars.",
+    )
+    comms_objective = fields.Text(
+        string="Objective",
+        help="What the event must achieve, stated so that it can be checked "
+        "afterwards.",
+    )
+    comms_target_audience = fields.Text(string="Target Audience")
+    comms_organiser_unit = fields.Char(
+        string="Organising Unit",
+        help="Department or service of the institution that organises the event.",
+    )
+    comms_organiser_ids = fields.Many2many(
+        "res.users",
+        "event_event_comms_organiser_rel",
+        "event_id",
+        "user_id",
+        string="Organisers",
+        domain=[("share", "=", False)],
+        help="Staff organising the event, besides the responsible: the event is "
+        "placed in their calendars.",
+    )
+    comms_expected_media_ids = fields.Many2many(
+        "res.partner",
+        "event_event_comms_expected_media_rel",
+        "event_id",
+        "partner_id",
+        string="Expected Media",
+        domain=[("is_media", "=", True)],
+        help="Outlets and journalists expected to cover the event.",
+    )
+    comms_session_ids = fields.One2many(
+        "comms.event.session", "event_id", string="Agenda", copy=True
+    )
+    calendar_event_id = fields.Many2one(
+        "calendar.event",
+        copy=False,
+        readonly=True,
+        ondelete="set null",
+        index="btree_not_null",
+    )
+    comms_plan_launched = fields.Boolean(string="Logistics Plan Launched", copy=False)
+    # guests, by category (not declined) and by answer
+    guest_count = fields.Integer(string="Guests", compute="_compute_guest_counts")
+    guest_staff_count = fields.Integer(string="Staff", compute="_compute_guest_counts")
+    guest_public_count = fields.Integer(
+        string="Public", compute="_compute_guest_counts"
+    )
+    guest_media_count = fields.Integer(string="Media", compute="_compute_guest_counts")
+    guest_partner_count = fields.Integer(
+        string="Partners", compute="_compute_guest_counts"
+    )
+    guest_invited_count = fields.Integer(
+        string="Awaiting Answer", compute="_compute_guest_counts"
+    )
+    guest_confirmed_count = fields.Integer(
+        string="Confirmed", compute="_compute_guest_counts"
+    )
+    guest_declined_count = fields.Integer(
+        string="Declined", compute="_compute_guest_counts"
+    )
+    guest_attended_count = fields.Integer(
+        string="Attended", compute="_compute_guest_counts"
+    )
+    guest_no_show_count = fields.Integer(
+        string="No-shows", compute="_compute_guest_counts"
+    )
+    guest_walk_in_count = fields.Integer(
+        string="Walk-ins", compute="_compute_guest_counts"
+    )
+    # satisfaction survey
+    comms_survey_id = fields.Many2one(
+        "survey.survey",
+        string="Satisfaction Survey",
+        copy=False,
+        help="Sent to the guests who attended, once the event is over.",
+    )
+    survey_answer_count = fields.Integer(
+        string="Survey Answers", compute="_compute_survey_results"
+    )
+    survey_score_avg = fields.Float(
+        string="Average Satisfaction (%)",
+        compute="_compute_survey_results",
+        digits=(5, 1),
+    )
+
+    @api.depends("event_type_id")
+    def _compute_is_comms_event(self):
+        for event in self:
+            if event.event_type_id.is_comms_type:
+                event.is_comms_event = True
+
+    def _compute_guest_counts(self):
+        count_fields = [f"guest_{category}_count" for category in GUEST_CATEGORIES]
+        count_fields += [f"guest_{status}_count" for status in RSVP_STATUSES]
+        count_fields += ["guest_count", "guest_walk_in_count"]
+        counts = {event_id: dict.fromkeys(count_fields, 0) for event_id in self.ids}
+        if self.ids:
+            groups = self.env["event.registration"]._read_group(
+                [("event_id", "in", self.ids)],
+                ["event_id", "guest_category", "rsvp_status", "is_walk_in"],
+                ["__count"],
+            )
+            for event, category, status, walk_in, count in groups:
+                values = counts[event.id]
+                if status:
+                    values[f"guest_{status}_count"] += count
+                if walk_in:
+                    values["guest_walk_in_count"] += count
+                if status != "declined":
+                    values["guest_count"] += count
+                    if category:
+                        values[f"guest_{category}_count"] += count
+        for event in self:
+            event.update(counts.get(event.id) or dict.fromkeys(count_fields, 0))
+
+    def _compute_survey_results(self):
+        results = {}
+        if self.ids:
+            results = {
+                event.id: (count, score)
+                for event, count, score in self.env["survey.user_input"]._read_group(
+                    [("comms_event_id", "in", self.ids), ("state", "=", "done")],
+                    ["comms_event_id"],
+                    ["__count", "scoring_percentage:avg"],
+                )
+            }
+        for event in self:
+            count, score = results.get(event.id, (0, 0.0))
+            event.survey_answer_count = count
+            event.survey_score_avg = score or 0.0
+
+    @api.onchange("event_type_id")
+    def _onchange_event_type_comms_duration(self):
+        if self.event_type_id.comms_duration and self.date_begin:
+            self.date_end = self.date_begin + timedelta(
+                hours=self.event_type_id.comms_duration
+            )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        type_ids = {
+            vals["event_type_id"] for vals in vals_list if vals.get("event_type_id")
+        }
+        types = self.env["event.type"].browse(type_ids)
+        for vals in vals_list:
+            if vals.get("date_end") or not vals.get("date_begin"):
+                continue
+            event_type = types.browse(vals.get("event_type_id"))
+            if event_type.comms_duration:
+                vals["date_end"] = fields.Datetime.to_datetime(
+                    vals["date_begin"]
+                ) + timedelta(hours=event_type.comms_duration)
+        events = super().create(vals_list)
+        events._sync_calendar_event()
+        return events
+
+    def write(self, vals):
+        result = super().write(vals)
+        if self._calendar_sync_fields() & vals.keys():
+            self._sync_calendar_event()
+        return result
+
+    def unlink(self):
+        calendar_events = self.calendar_event_id
+        result = super().unlink()
+        calendar_events.sudo().unlink()
+        return result
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_comms_cancel(self):
+        self.write({"kanban_state": "cancel"})
+
+    def action_comms_reopen(self):
+        self.write({"kanban_state": "normal"})
+
+    def action_open_invite_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Invite Guests"),
+            "res_model": "comms.event.invite",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_event_id": self.id},
+        }
+
+    def action_view_guests(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "comms_office.event_registration_action_guests"
+        )
+        action["domain"] = [("event_id", "=", self.id)]
+        action["context"] = {
+            "default_event_id": self.id,
+            "search_default_group_rsvp_status": 1,
+        }
+        return action
+
+    def action_add_walk_in(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Walk-in Guest"),
+            "res_model": "event.registration",
+            "view_mode": "form",
+            "views": [
+                (
+                    self.env.ref(
+                        "comms_office.event_registration_view_form_walk_in"
+                    ).id,
+                    "form",
+                )
+            ],
+            "target": "new",
+            "context": {
+                "default_event_id": self.id,
+                "default_is_walk_in": True,
+                "default_rsvp_status": "attended",
+            },
+        }
+
+    def action_launch_logistics_plan(self):
+        """Schedule the type's logistics checklist, each task due before the event."""
+        for event in self:
+            plan = event.event_type_id.activity_plan_id
+            if not plan:
+                raise UserError(
+                    self.env._(
+                        "The type of the event %(event)s has no logistics plan.",
+                        event=event.name,
+                    )
+                )
+            plan_date = fields.Date.context_today(event, event.date_begin)
+            descriptions = []
+            for template in plan.template_ids:
+                responsible = (
+                    template._determine_responsible(event.user_id, event)["responsible"]
+                    or event.user_id
+                    or self.env.user
+                )
+                date_deadline = template._get_date_deadline(plan_date)
+                event.activity_schedule(
+                    activity_type_id=template.activity_type_id.id,
+                    automated=False,
+                    summary=template.summary,
+                    note=template.note,
+                    user_id=responsible.id,
+                    date_deadline=date_deadline,
+                )
+                descriptions.append(
+                    self.env._(
+                        "%(activity)s, assigned to %(name)s, due on %(deadline)s",
+                        activity=template.summary or template.activity_type_id.name,
+                        name=responsible.name,
+                        deadline=format_date(self.env, date_deadline),
+                    )
+                )
+            body = Markup("<p>%s</p>") % self.env._(
+                "The logistics plan %(plan)s has been launched.", plan=plan.name
+            )
+            if descriptions:
+                body += Markup("<ul>%s</ul>") % Markup().join(
+                    Markup("<li>%s</li>") % description for description in descriptions
+                )
+            event.message_post(body=body)
+        self.comms_plan_launched = True
+
+    def action_send_survey(self):
+        """Send the satisfaction survey to the guests who attended: one personal
+        answer link each (Odoo's survey invitation email), never twice."""
+        self.ensure_one()
+        if not self.comms_survey_id:
+            raise UserError(
+                self.env._("Choose the satisfaction survey of the event first.")
+            )
+        attendees = self.registration_ids.filtered(
+            lambda registration: (
+                registration.rsvp_status == "attended"
+                and (registration.partner_id or registration.email)
+            )
+        )
+        if not attendees:
+            raise UserError(
+                self.env._("Nobody is marked as having attended the event yet.")
+            )
+        survey = self.comms_survey_id
+        existing = self.env["survey.user_input"].search(
+            [("comms_event_id", "=", self.id), ("survey_id", "=", survey.id)]
+        )
+        done_partners = existing.partner_id
+        done_emails = set(existing.mapped("email"))
+        answers = self.env["survey.user_input"]
+        for registration in attendees:
+            if registration.partner_id:
+                if registration.partner_id in done_partners:
+                    continue
+                done_partners |= registration.partner_id
+                answers |= survey._create_answer(
+                    partner=registration.partner_id,
+                    check_attempts=False,
+                    comms_event_id=self.id,
+                )
+            elif registration.email not in done_emails:
+                done_emails.add(registration.email)
+                answers |= survey._create_answer(
+                    email=registration.email,
+                    check_attempts=False,
+                    comms_event_id=self.id,
+                )
+        template = self.env.ref(
+            "survey.mail_template_user_input_invite", raise_if_not_found=False
+        )
+        if template and answers:
+            template.send_mail_batch(
+                answers.ids, email_layout_xmlid="mail.mail_notification_light"
+            )
+        self.message_post(
+            body=self.env._(
+                "Satisfaction survey %(survey)s sent to %(count)s attendees.",
+                survey=survey.title,
+                count=len(answers),
+            )
+        )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "Survey sent to %(count)s attendees.", count=len(answers)
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def action_view_survey_answers(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "survey.action_survey_user_input"
+        )
+        action["domain"] = [("comms_event_id", "=", self.id)]
+        action["context"] = {}
+        return action
+
+    def action_view_calendar_event(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "calendar.event",
+            "res_id": self.calendar_event_id.id,
+            "view_mode": "form",
+        }
+
+    # ------------------------------------------------------------
+    # TOOLS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _calendar_sync_fields(self):
+        return {
+            "name",
+            "date_begin",
+            "date_end",
+            "user_id",
+            "comms_organiser_ids",
+            "address_id",
+            "active",
+            "kanban_state",
+            "stage_id",
+            "is_comms_event",
+            "comms_objective",
+        }
+
+    def _get_calendar_partners(self):
+        """Organisers and speakers: the people whose calendars hold the event."""
+        self.ensure_one()
+        return (
+            self.user_id.partner_id
+            | self.comms_organiser_ids.partner_id
+            | self.comms_session_ids.speaker_id
+        )
+
+    def _prepare_calendar_event_values(self):
+        self.ensure_one()
+        return {
+            "name": self.name,
+            "start": self.date_begin,
+            "stop": self.date_end,
+            "allday": False,
+            "user_id": self.user_id.id,
+            "partner_ids": [Command.set(self._get_calendar_partners().ids)],
+            "location": self.address_id.display_name or False,
+            "description": self.comms_objective or False,
+            "res_model_id": self.env["ir.model"]._get_id("event.event"),
+            "res_id": self.id,
+            "active": self.active and self.kanban_state != "cancel",
+        }
+
+    def _get_attendance_by_category(self):
+        """Guests and attendance per category, for the event report."""
+        self.ensure_one()
+        labels = dict(
+            self.env["event.registration"]
+            ._fields["guest_category"]
+            ._description_selection(self.env)
+        )
+        rows = {
+            category: {"label": labels[category], "invited": 0, "attended": 0}
+            for category in GUEST_CATEGORIES
+        }
+        for category, status, count in self.env["event.registration"]._read_group(
+            [("event_id", "=", self.id), ("guest_category", "!=", False)],
+            ["guest_category", "rsvp_status"],
+            ["__count"],
+        ):
+            rows[category]["invited"] += count
+            if status == "attended":
+                rows[category]["attended"] += count
+        total = {
+            "label": self.env._("Total"),
+            "invited": sum(row["invited"] for row in rows.values()),
+            "attended": sum(row["attended"] for row in rows.values()),
+        }
+        return [*rows.values(), total]
+
+    def _sync_calendar_event(self):
+        """Keep each office event's calendar mirror in step: created with the
+        event, then moved, renamed, re-attended or archived (cancelled) with it."""
+        events = self.filtered(
+            lambda event: event.is_comms_event or event.calendar_event_id
+        )
+        if not events:
+            return
+        # the mirror belongs to the event: whoever may change the event changes it
+        CalendarEvent = (
+            self.env["calendar.event"]
+            .sudo()
+            .with_context(no_mail_to_attendees=True, active_test=False)
+        )
+        to_create = events.filtered(lambda event: not event.calendar_event_id)
+        for event in events - to_create:
+            values = event._prepare_calendar_event_values()
+            if not event.is_comms_event:
+                values["active"] = False
+            event.calendar_event_id.sudo().with_context(
+                no_mail_to_attendees=True
+            ).write(values)
+        if to_create:
+            calendar_events = CalendarEvent.create(
+                [event._prepare_calendar_event_values() for event in to_create]
+            )
+            for event, calendar_event in zip(to_create, calendar_events, strict=True):
+                event.calendar_event_id = calendar_event

@@ -1,0 +1,164 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+# A guest's answer kept on Odoo's registration state, so that seats, reminders
+# and the Events app's own screens see the same thing as the office.
+RSVP_TO_STATE = {
+    "invited": "draft",
+    "confirmed": "open",
+    "declined": "cancel",
+    "attended": "done",
+    "no_show": "open",
+}
+STATE_TO_RSVP = {
+    "draft": "invited",
+    "open": "confirmed",
+    "cancel": "declined",
+    "done": "attended",
+}
+
+
+class EventRegistration(models.Model):
+    _inherit = "event.registration"
+
+    rsvp_status = fields.Selection(
+        [
+            ("invited", "Invited"),
+            ("confirmed", "Confirmed"),
+            ("declined", "Declined"),
+            ("attended", "Attended"),
+            ("no_show", "No-show"),
+        ],
+        string="RSVP",
+        compute="_compute_rsvp_status",
+        store=True,
+        readonly=False,
+        index=True,
+        tracking=True,
+        help="Invited: waiting for an answer. Confirmed: will come (reminders are "
+        "sent). Declined: will not come. Attended: was there. No-show: confirmed "
+        "but did not come.",
+    )
+    guest_category = fields.Selection(
+        [
+            ("staff", "Staff"),
+            ("public", "Public"),
+            ("media", "Media"),
+            ("partner", "Partners"),
+        ],
+        compute="_compute_guest_category",
+        store=True,
+        readonly=False,
+        index=True,
+        help="Staff: employees of the institution. Media: journalists and outlets. "
+        "Partners: organisations and their people. Public: everyone else.",
+    )
+    is_walk_in = fields.Boolean(
+        string="Walk-in",
+        help="Came on the day without an invitation.",
+    )
+    invitation_sent = fields.Boolean(copy=False, readonly=True)
+
+    @api.depends("state")
+    def _compute_rsvp_status(self):
+        for registration in self:
+            if registration.state == "open" and registration.rsvp_status == "no_show":
+                continue
+            registration.rsvp_status = STATE_TO_RSVP.get(registration.state, "invited")
+
+    @api.depends("partner_id")
+    def _compute_guest_category(self):
+        partners = self.partner_id
+        # internal users' partners, in one query for the whole batch
+        staff_partners = (
+            self.env["res.users"]
+            .sudo()
+            .search([("partner_id", "in", partners.ids), ("share", "=", False)])
+            .partner_id
+        )
+        for registration in self:
+            partner = registration.partner_id
+            if not partner:
+                registration.guest_category = registration.guest_category or "public"
+            elif partner in staff_partners:
+                registration.guest_category = "staff"
+            elif partner.is_media:
+                registration.guest_category = "media"
+            elif partner.is_company or partner.parent_id:
+                registration.guest_category = "partner"
+            else:
+                registration.guest_category = "public"
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("rsvp_status") and "state" not in vals:
+                vals["state"] = RSVP_TO_STATE[vals["rsvp_status"]]
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("rsvp_status") and "state" not in vals:
+            vals = dict(vals, state=RSVP_TO_STATE[vals["rsvp_status"]])
+        return super().write(vals)
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_rsvp_confirm(self):
+        self.write({"rsvp_status": "confirmed"})
+
+    def action_rsvp_decline(self):
+        self.write({"rsvp_status": "declined"})
+
+    def action_rsvp_attended(self):
+        self.write({"rsvp_status": "attended"})
+
+    def action_rsvp_no_show(self):
+        self.write({"rsvp_status": "no_show"})
+
+    def action_send_invitation(self):
+        self._send_invitation()
+
+    # ------------------------------------------------------------
+    # TOOLS
+    # ------------------------------------------------------------
+
+    def _send_invitation(self, template=None):
+        """Email the invitation to each guest who has an address, one mailing
+        per event (as Odoo's event schedulers do), with tracking."""
+        template = template or self.env.ref(
+            "comms_office.mail_template_event_invitation", raise_if_not_found=False
+        )
+        guests = self.filtered("email")
+        if not template or not guests:
+            return self.browse()
+        for event, registrations in guests.grouped("event_id").items():
+            author = (
+                event.organizer_id
+                if event.organizer_id.email
+                else (event.company_id or self.env.company).partner_id
+            )
+            if not author.email:
+                author = self.env.user.partner_id
+            composer = self.env["mail.compose.message"].create(
+                {
+                    "composition_mode": "mass_mail",
+                    "force_send": False,
+                    "model": registrations._name,
+                    "res_ids": registrations.ids,
+                    "template_id": template.id,
+                    "author_id": author.id,
+                    "email_from": template.email_from or author.email_formatted,
+                }
+            )
+            # guests without a partner keep their address: no contact is created
+            composer.with_context(
+                mail_composer_force_partners=False
+            )._action_send_mail()
+        guests.invitation_sent = True
+        return guests
