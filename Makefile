@@ -23,6 +23,8 @@ DB_NAME ?= comms_office
 TEST_DB ?= comms_office_test
 HTTP_PORT ?= 8069
 LANGS ?= ar_001,fr_FR
+# the first language loaded becomes the database's default: tests run in English
+TEST_LANGS ?= en_US,$(LANGS)
 
 PY := $(VENV)/bin/python
 ODOO := $(PY) $(ODOO_SRC)/odoo-bin -c $(VAR)/odoo.conf
@@ -111,7 +113,7 @@ test-install:
 	@! grep -E " (ERROR|CRITICAL) " $(VAR)/install-demo.log || { echo "error: installing with demo data logged errors" >&2; exit 1; }
 	$(PY) tools/db_ready.py --drop $(TEST_DB)-demo
 	$(PY) tools/db_ready.py --drop $(TEST_DB)
-	$(ODOO) -d $(TEST_DB) -i comms_office --load-language=$(LANGS) --stop-after-init --log-level=warn 2>&1 | tee $(VAR)/install.log
+	$(ODOO) -d $(TEST_DB) -i comms_office --load-language=$(TEST_LANGS) --stop-after-init --log-level=warn 2>&1 | tee $(VAR)/install.log
 	@! grep -E " (ERROR|CRITICAL) " $(VAR)/install.log || { echo "error: installing logged errors" >&2; exit 1; }
 
 tests:
