@@ -31,13 +31,14 @@ ODOO := $(PY) $(ODOO_SRC)/odoo-bin -c $(VAR)/odoo.conf
 export PIP_CONSTRAINT := $(CURDIR)/tools/pip-constraints.txt
 export PIP_BUILD_CONSTRAINT := $(CURDIR)/tools/pip-constraints.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
-# Odoo builds right-to-left (Arabic) stylesheets with the rtlcss command.
-export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
+# Odoo builds right-to-left (Arabic) stylesheets with the rtlcss command and
+# prints with the first wkhtmltopdf it finds: the venv's has patched Qt.
+export PATH := $(VENV)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export PGHOST := $(DB_HOST)
 export PGPORT := $(DB_PORT)
 export ODOO_SRC DB_HOST DB_PORT DB_USER DB_PASSWORD
 
-.PHONY: help setup system odoo-src python node config database run test lint test-install tests i18n clean
+.PHONY: help setup system odoo-src python pdf node config database run test lint test-install tests i18n clean
 
 help:
 	@echo "make run    set up and serve comms_office on http://localhost:$(HTTP_PORT) (login admin / admin)"
@@ -46,7 +47,7 @@ help:
 
 ## --- set-up, each step done once and remembered by a stamp -------------------
 
-setup: system odoo-src python node config
+setup: system odoo-src python pdf node config
 
 system:
 	@bash tools/system_packages.sh
@@ -67,6 +68,11 @@ $(VENV)/.stamp-python: requirements.txt tools/pip-constraints.txt | odoo-src
 	$(PY) -m pip install -q --no-deps -e $(ODOO_SRC)
 	$(PY) -m pip install -q -r requirements.txt
 	@touch $@
+
+pdf: $(VENV)/bin/wkhtmltopdf
+
+$(VENV)/bin/wkhtmltopdf: tools/wkhtmltopdf.sh | python
+	bash tools/wkhtmltopdf.sh $(VENV)
 
 config: $(VAR)/odoo.conf
 

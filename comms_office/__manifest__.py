@@ -86,6 +86,9 @@
         "demo/event_event_demo.xml",
     ],
     "assets": {
+        "web.report_assets_common": [
+            "comms_office/static/src/scss/comms_report.scss",
+        ],
         "web.assets_tests": [
             "comms_office/static/tests/tours/**/*",
         ],
