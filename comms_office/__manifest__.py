@@ -35,6 +35,8 @@
         "data/comms_campaign_stage_data.xml",
         "data/mail_activity_type_data.xml",
         "data/tier_definition_data.xml",
+        "data/tier_definition_media_data.xml",
+        "data/comms_inquiry_data.xml",
         # views
         "views/res_partner_views.xml",
         "views/comms_media_list_views.xml",
@@ -49,6 +51,12 @@
         "views/comms_indicator_views.xml",
         "views/comms_recommendation_views.xml",
         "views/comms_editorial_calendar_views.xml",
+        "views/comms_material_views.xml",
+        "views/comms_publication_views.xml",
+        "views/comms_spokesperson_views.xml",
+        "views/comms_inquiry_views.xml",
+        "views/comms_coverage_views.xml",
+        "views/comms_campaign_media_views.xml",
         # reports
         "report/comms_campaign_reports.xml",
         "report/comms_campaign_templates.xml",

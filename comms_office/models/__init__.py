@@ -15,3 +15,13 @@ from . import comms_campaign_objective
 from . import comms_campaign_milestone
 from . import comms_indicator
 from . import comms_recommendation
+from . import tier_definition_media
+from . import comms_key_message
+from . import comms_material
+from . import comms_material_consent
+from . import comms_material_dispatch
+from . import comms_publication
+from . import comms_spokesperson
+from . import comms_inquiry
+from . import comms_coverage
+from . import comms_campaign_media

@@ -172,8 +172,7 @@ class CommsApprovalMixin(models.AbstractModel):
 
     def _approval_request_again(self, changed_fields):
         field_names = ", ".join(
-            self._fields[name]._description_string(self.env)
-            for name in changed_fields
+            self._fields[name]._description_string(self.env) for name in changed_fields
         )
         for rec in self:
             rec.sudo().with_context(
@@ -235,9 +234,7 @@ class CommsApprovalMixin(models.AbstractModel):
         for review in self.sudo().review_ids.filtered(lambda r: r.status == "pending"):
             for user in self._approval_reviewers_to_notify(review):
                 wanted.setdefault((review.res_id, user.id), review)
-        outdated = existing.filtered(
-            lambda a: (a.res_id, a.user_id.id) not in wanted
-        )
+        outdated = existing.filtered(lambda a: (a.res_id, a.user_id.id) not in wanted)
         done = outdated.filtered(lambda a: a.user_id == self.env.user)
         if done:
             done.action_feedback(feedback=self.env._("Review done"))

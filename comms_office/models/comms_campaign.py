@@ -85,8 +85,7 @@ class CommsCampaign(models.Model):
     approval_director_required = fields.Boolean(
         string="Director Approval Required",
         compute="_compute_approval_director_required",
-        help="The budget is above the company's threshold for the director's "
-        "approval.",
+        help="The budget is above the company's threshold for the director's approval.",
     )
     # people and dates
     user_id = fields.Many2one(
@@ -205,9 +204,7 @@ class CommsCampaign(models.Model):
     @api.depends("milestone_ids.state")
     def _compute_milestone_counts(self):
         counts = defaultdict(lambda: defaultdict(int))
-        for campaign, state, count in self.env[
-            "comms.campaign.milestone"
-        ]._read_group(
+        for campaign, state, count in self.env["comms.campaign.milestone"]._read_group(
             [("campaign_id", "in", self.ids)], ["campaign_id", "state"], ["__count"]
         ):
             counts[campaign.id][state] = count
@@ -222,9 +219,7 @@ class CommsCampaign(models.Model):
             self.env["mailing.mailing"]
             .sudo()
             .with_context(active_test=False)
-            ._read_group(
-                [("campaign_id", "in", utm_ids)], ["campaign_id"], ["__count"]
-            )
+            ._read_group([("campaign_id", "in", utm_ids)], ["campaign_id"], ["__count"])
         )
         Trace = self.env["mailing.trace"].sudo()
         traces = defaultdict(lambda: defaultdict(int))

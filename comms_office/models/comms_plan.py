@@ -55,9 +55,7 @@ class CommsPlan(models.Model):
     def _compute_campaign_totals(self):
         totals = {
             plan.id: (count, planned, spent)
-            for plan, count, planned, spent in self.env[
-                "comms.campaign"
-            ]._read_group(
+            for plan, count, planned, spent in self.env["comms.campaign"]._read_group(
                 Domain("plan_id", "in", self.ids) & Domain("state", "!=", "cancel"),
                 ["plan_id"],
                 ["__count", "budget:sum", "budget_spent:sum"],

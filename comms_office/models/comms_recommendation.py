@@ -56,7 +56,9 @@ class CommsRecommendation(models.Model):
 
     def write(self, vals):
         if "user_id" in vals or "date_due" in vals:
-            self.activity_unlink(["comms_office.mail_activity_type_comms_recommendation"])
+            self.activity_unlink(
+                ["comms_office.mail_activity_type_comms_recommendation"]
+            )
         res = super().write(vals)
         if "user_id" in vals or "date_due" in vals:
             self._schedule_owner_activity()
@@ -93,7 +95,8 @@ class CommsRecommendation(models.Model):
         ):
             recommendation.activity_schedule(
                 "comms_office.mail_activity_type_comms_recommendation",
-                date_deadline=recommendation.date_due or fields.Date.context_today(self),
+                date_deadline=recommendation.date_due
+                or fields.Date.context_today(self),
                 summary=recommendation.name,
                 user_id=recommendation.user_id.id,
             )

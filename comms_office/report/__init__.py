@@ -1,3 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import comms_editorial_calendar
 from . import comms_indicator_xlsx
+from . import comms_editorial_calendar_media
+from . import comms_inquiry_report

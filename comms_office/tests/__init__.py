@@ -4,3 +4,4 @@ from . import test_media_import
 from . import test_security
 from . import test_settings
 from . import test_tours
+from . import test_material
