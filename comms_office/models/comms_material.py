@@ -270,6 +270,18 @@ class CommsMaterial(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        materials = super().create(vals_list)
+        materials._fix_attachment_ownership()
+        return materials
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "attachment_ids" in vals:
+            self._fix_attachment_ownership()
+        return res
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_distributed(self):
         if any(m.state == "published" or m.dispatch_ids for m in self):
@@ -399,6 +411,14 @@ class CommsMaterial(models.Model):
                     names=", ".join(missing.mapped("display_name")),
                 )
             )
+
+    def _fix_attachment_ownership(self):
+        """Files uploaded on the form belong to the material, so that whoever
+        may read the material may read its files."""
+        for material in self:
+            material.attachment_ids.filtered(
+                lambda a, m=material: a.res_model == m._name and not a.res_id
+            ).sudo().write({"res_id": material.id})
 
     def _get_variant_group(self):
         """The original and all its translations."""

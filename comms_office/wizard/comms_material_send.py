@@ -168,7 +168,8 @@ class CommsMaterialSend(models.TransientModel):
             "body_arch": body,
             "mailing_model_id": self.env["ir.model"]._get_id("res.partner"),
             "mailing_domain": repr([("id", "in", partners.ids)]),
-            "attachment_ids": [(6, 0, variant.attachment_ids.ids)],
+            # the mailing takes ownership of its files: give it copies
+            "attachment_ids": [(6, 0, variant.attachment_ids.copy().ids)],
             "campaign_id": variant.campaign_id.utm_campaign_id.id,
             "reply_to_mode": "new",
             "reply_to": self.env.user.email_formatted,
@@ -195,6 +196,13 @@ class CommsMaterialSend(models.TransientModel):
                 self.env._(
                     "%(count)s have no email address",
                     count=len(recipients["no_email"]),
+                )
+            )
+        if recipients["duplicate"]:
+            skipped.append(
+                self.env._(
+                    "%(count)s share an address with another recipient",
+                    count=len(recipients["duplicate"]),
                 )
             )
         if recipients["blacklisted"]:
