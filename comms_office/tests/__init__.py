@@ -6,3 +6,6 @@ from . import test_settings
 from . import test_tours
 from . import test_material
 from . import test_press_dispatch
+from . import test_inquiry
+from . import test_coverage
+from . import test_security_media

@@ -51,13 +51,14 @@ class CommsMediaCommon(CommsCommon):
         vals.update(values)
         return cls.env["comms.material"].create(vals)
 
-    def _approve(self, record, user):
+    @classmethod
+    def _approve(cls, record, user):
         """Approve ``record`` as ``user`` through the comment wizard."""
         record = record.with_user(user)
         action = record.validate_tier()
         if action:
             wizard = (
-                self.env["comment.wizard"]
+                cls.env["comment.wizard"]
                 .with_user(user)
                 .with_context(action["context"])
                 .create({"comment": "OK"})
@@ -65,8 +66,9 @@ class CommsMediaCommon(CommsCommon):
             wizard.add_comment()
         return record
 
-    def _approve_now(self, materials):
+    @classmethod
+    def _approve_now(cls, materials):
         """Submit and approve ``materials`` as the head of office."""
         for material in materials:
             material.action_request_approval()
-            self._approve(material, self.user_manager)
+            cls._approve(material, cls.user_manager)
