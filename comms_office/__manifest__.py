@@ -68,6 +68,7 @@
         "demo/res_partner_demo.xml",
         "demo/comms_media_list_demo.xml",
         "demo/comms_campaign_demo.xml",
+        "demo/comms_media_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

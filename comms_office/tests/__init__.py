@@ -9,3 +9,4 @@ from . import test_press_dispatch
 from . import test_inquiry
 from . import test_coverage
 from . import test_security_media
+from . import test_tours_media
