@@ -15,7 +15,6 @@ from . import comms_campaign_objective
 from . import comms_campaign_milestone
 from . import comms_indicator
 from . import comms_recommendation
-from . import tier_definition_media
 from . import comms_key_message
 from . import comms_material
 from . import comms_material_consent

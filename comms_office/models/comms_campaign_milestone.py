@@ -40,9 +40,7 @@ class CommsCampaignMilestone(models.Model):
         required=True,
     )
     description = fields.Text()
-    calendar_event_id = fields.Many2one(
-        "calendar.event", string="Calendar Event", readonly=True, copy=False
-    )
+    calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False)
 
     _dates_check = models.Constraint(
         "CHECK(date_start IS NULL OR date_deadline >= date_start)",

@@ -25,6 +25,5 @@ class CommsCampaignObjective(models.Model):
     date_deadline = fields.Date(string="By When")
     audience_id = fields.Many2one(
         "comms.audience",
-        string="Audience",
         domain="[('id', 'in', parent.audience_ids)]",
     )

@@ -24,17 +24,14 @@ class CommsCoverage(models.Model):
     date = fields.Date(
         required=True, default=fields.Date.context_today, tracking=True, index=True
     )
-    outlet_id = fields.Many2one(
-        "res.partner", string="Outlet", required=True, tracking=True, index=True
-    )
+    outlet_id = fields.Many2one("res.partner", required=True, tracking=True, index=True)
     journalist_id = fields.Many2one(
         "res.partner",
-        string="Journalist",
         domain="[('parent_id', '=', outlet_id)]",
     )
     media_kind = fields.Selection(related="outlet_id.media_kind", store=True)
     url = fields.Char(string="URL")
-    scan = fields.Binary(string="Scan", attachment=True)
+    scan = fields.Binary(attachment=True)
     scan_name = fields.Char()
     summary = fields.Text()
     tone = fields.Selection(
@@ -50,14 +47,11 @@ class CommsCoverage(models.Model):
     )
     # what produced it
     material_id = fields.Many2one(
-        "comms.material", string="Material", index="btree_not_null", tracking=True
+        "comms.material", index="btree_not_null", tracking=True
     )
-    inquiry_id = fields.Many2one(
-        "comms.inquiry", string="Inquiry", index="btree_not_null", tracking=True
-    )
+    inquiry_id = fields.Many2one("comms.inquiry", index="btree_not_null", tracking=True)
     campaign_id = fields.Many2one(
         "comms.campaign",
-        string="Campaign",
         compute="_compute_campaign_id",
         store=True,
         readonly=False,

@@ -79,7 +79,6 @@ class CommsInquiry(models.Model):
     phone = fields.Char(compute="_compute_phone", store=True, readonly=False)
     outlet_id = fields.Many2one(
         "res.partner",
-        string="Outlet",
         compute="_compute_outlet_id",
         store=True,
         readonly=False,
@@ -97,7 +96,7 @@ class CommsInquiry(models.Model):
         "of office approves it before it is sent.",
     )
     campaign_id = fields.Many2one(
-        "comms.campaign", string="Campaign", index="btree_not_null", check_company=True
+        "comms.campaign", index="btree_not_null", check_company=True
     )
     # handling
     date_received = fields.Datetime(
@@ -121,7 +120,6 @@ class CommsInquiry(models.Model):
     )
     spokesperson_id = fields.Many2one(
         "comms.spokesperson",
-        string="Spokesperson",
         compute="_compute_spokesperson_id",
         store=True,
         readonly=False,
@@ -155,7 +153,7 @@ class CommsInquiry(models.Model):
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
-    coverage_ids = fields.One2many("comms.coverage", "inquiry_id", string="Coverage")
+    coverage_ids = fields.One2many("comms.coverage", "inquiry_id")
 
     @api.model
     def _group_expand_stage(self, stages, domain):

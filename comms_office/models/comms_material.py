@@ -75,7 +75,6 @@ class CommsMaterial(models.Model):
     )
     campaign_id = fields.Many2one(
         "comms.campaign",
-        string="Campaign",
         index="btree_not_null",
         tracking=True,
         check_company=True,
@@ -174,7 +173,7 @@ class CommsMaterial(models.Model):
     dispatch_bounced = fields.Integer(
         string="Bounced", compute="_compute_dispatch_stats"
     )
-    coverage_ids = fields.One2many("comms.coverage", "material_id", string="Coverage")
+    coverage_ids = fields.One2many("comms.coverage", "material_id")
     coverage_count = fields.Integer(compute="_compute_coverage_count")
 
     @api.model

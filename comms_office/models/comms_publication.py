@@ -30,10 +30,9 @@ class CommsPublication(models.Model):
     )
     material_type = fields.Selection(related="material_id.material_type")
     lang_id = fields.Many2one(related="material_id.lang_id")
-    channel_id = fields.Many2one("comms.channel", string="Channel", tracking=True)
+    channel_id = fields.Many2one("comms.channel", tracking=True)
     outlet_id = fields.Many2one(
         "res.partner",
-        string="Outlet",
         tracking=True,
         help="The newspaper, radio, television, website or page that published it.",
     )

@@ -26,7 +26,6 @@ class CommsSpokesperson(models.Model):
     )
     user_id = fields.Many2one(
         "res.users",
-        string="User",
         domain="[('share', '=', False)]",
         tracking=True,
         help="The spokesperson's account, to assign them inquiries.",
@@ -62,7 +61,6 @@ class CommsSpokesperson(models.Model):
     )
     backup_id = fields.Many2one(
         "comms.spokesperson",
-        string="Backup",
         domain="[('id', '!=', id)]",
         tracking=True,
         help="Speaks when the spokesperson is not available.",

@@ -32,6 +32,14 @@ class ResCompany(models.Model):
         default=24,
     )
 
+    comms_director_budget_threshold = fields.Monetary(
+        string="Director Approval Above",
+        currency_field="currency_id",
+        default=1000000.0,
+        help="Campaigns with a budget above this amount are also approved by "
+        "the director. Zero: the head of office approves every campaign alone.",
+    )
+
     _comms_deadlines_positive = models.Constraint(
         "CHECK(comms_ack_days >= 0 AND comms_answer_days > 0 "
         "AND comms_inquiry_hours > 0)",
@@ -50,15 +58,3 @@ class ResCompany(models.Model):
             self.search(
                 [("comms_calendar_id", "=", False)]
             ).comms_calendar_id = calendar
-
-
-class ResCompanyCampaign(models.Model):
-    _inherit = "res.company"
-
-    comms_director_budget_threshold = fields.Monetary(
-        string="Director Approval Above",
-        currency_field="currency_id",
-        default=1000000.0,
-        help="Campaigns with a budget above this amount are also approved by "
-        "the director. Zero: the head of office approves every campaign alone.",
-    )

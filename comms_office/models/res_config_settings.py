@@ -25,10 +25,6 @@ class ResConfigSettings(models.TransientModel):
     )
     comms_currency_id = fields.Many2one(related="company_id.currency_id")
 
-
-class ResConfigSettingsMedia(models.TransientModel):
-    _inherit = "res.config.settings"
-
     def _default_comms_inquiry_alias(self):
         return self.env.ref(
             "comms_office.mail_alias_comms_inquiry", raise_if_not_found=False

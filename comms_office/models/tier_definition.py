@@ -7,4 +7,8 @@ class TierDefinition(models.Model):
 
     @api.model
     def _get_tier_validation_model_names(self):
-        return super()._get_tier_validation_model_names() + ["comms.campaign"]
+        return super()._get_tier_validation_model_names() + [
+            "comms.campaign",
+            "comms.material",
+            "comms.inquiry",
+        ]

@@ -19,19 +19,17 @@ class CommsInquiryReport(models.Model):
     _order = "date_received desc"
     _rec_name = "inquiry_id"
 
-    inquiry_id = fields.Many2one("comms.inquiry", string="Inquiry", readonly=True)
+    inquiry_id = fields.Many2one("comms.inquiry", readonly=True)
     date_received = fields.Datetime(string="Received On", readonly=True)
     date_deadline = fields.Datetime(string="Deadline", readonly=True)
     date_answered = fields.Datetime(string="Answered On", readonly=True)
     channel = fields.Selection(INQUIRY_CHANNELS, string="Received By", readonly=True)
     stage = fields.Selection(INQUIRY_STAGES, readonly=True)
     user_id = fields.Many2one("res.users", string="Assigned To", readonly=True)
-    spokesperson_id = fields.Many2one(
-        "comms.spokesperson", string="Spokesperson", readonly=True
-    )
+    spokesperson_id = fields.Many2one("comms.spokesperson", readonly=True)
     beat_id = fields.Many2one("comms.media.beat", string="Topic", readonly=True)
-    outlet_id = fields.Many2one("res.partner", string="Outlet", readonly=True)
-    campaign_id = fields.Many2one("comms.campaign", string="Campaign", readonly=True)
+    outlet_id = fields.Many2one("res.partner", readonly=True)
+    campaign_id = fields.Many2one("comms.campaign", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     is_sensitive = fields.Boolean(string="Sensitive", readonly=True)
     answered_count = fields.Integer(string="Answered", readonly=True)

@@ -60,7 +60,7 @@ class CommsMediaCommon(CommsCommon):
             wizard = (
                 cls.env["comment.wizard"]
                 .with_user(user)
-                .with_context(action["context"])
+                .with_context(**action["context"])
                 .create({"comment": "OK"})
             )
             wizard.add_comment()

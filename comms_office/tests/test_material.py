@@ -131,7 +131,8 @@ class TestMaterial(CommsMediaCommon):
             materials |= self._create_material(name=f"Material {index}")
         materials.invalidate_recordset()
         with self.assertQueryCount(3):
-            for material in materials:
-                material.publication_count  # noqa: B018
-                material.dispatch_count  # noqa: B018
-                material.coverage_count  # noqa: B018
+            stats = [
+                (m.publication_count, m.dispatch_count, m.coverage_count)
+                for m in materials
+            ]
+        self.assertEqual(stats, [(0, 0, 0)] * 5)
