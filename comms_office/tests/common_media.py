@@ -29,6 +29,8 @@ class CommsMediaCommon(CommsCommon):
             }
         )
         cls.company.alias_domain_id = cls.alias_domain
+        # journalists read the language of their outlet, whatever the database's
+        (cls.journalist_radio | cls.journalist_daily).lang = False
         cls.inquiry_alias = cls.env.ref("comms_office.mail_alias_comms_inquiry")
         cls.inquiry_alias.alias_domain_id = cls.alias_domain
         cls.user_officer.email = "officer@hopital-medea.test"

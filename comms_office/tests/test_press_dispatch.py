@@ -122,6 +122,7 @@ class TestPressDispatch(CommsMediaCommon):
         newcomer = self.env["res.partner"].create(
             {
                 "name": "Nouvelle Journaliste",
+                "lang": False,
                 "email": "nouvelle@quotidien.test",
                 "parent_id": self.outlet_daily.id,
             }
