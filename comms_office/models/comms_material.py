@@ -178,7 +178,8 @@ class CommsMaterial(models.Model):
 
     @api.model
     def _default_lang_id(self):
-        return self.env["res.lang"]._lang_get(self.env.lang or "en_US")
+        Lang = self.env["res.lang"].with_context(active_test=False)
+        return Lang.search([("code", "=", self.env.lang or "en_US")], limit=1)
 
     @api.depends("material_type", "is_sensitive")
     def _compute_approval_director_required(self):

@@ -1,25 +1,12 @@
 /** License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 import {registry} from "@web/core/registry";
-import {stepUtils} from "@web_tour/tour_utils";
 
 registry.category("web_tour.tours").add("comms_office_press_release_tour", {
-    url: "/odoo",
+    url: "/odoo/action-comms_office.comms_material_action",
     steps: () => [
-        ...stepUtils.goToAppSteps(
-            "comms_office.comms_office_menu_root",
-            "Open the Communication app"
-        ),
         {
-            content: "Open the Media menu",
-            trigger:
-                '.o_menu_sections [data-menu-xmlid="comms_office.comms_office_menu_media"]',
-            run: "click",
-        },
-        {
-            content: "Open the materials",
-            trigger:
-                '.dropdown-item[data-menu-xmlid="comms_office.comms_material_menu"]',
-            run: "click",
+            content: "The materials are listed",
+            trigger: ".o_action_manager .o_list_view",
         },
         {
             content: "Draft a new press release",
