@@ -42,6 +42,8 @@
         "data/event_mail_template_data.xml",
         "data/event_type_data.xml",
         "data/survey_data.xml",
+        "data/tier_definition_media_data.xml",
+        "data/comms_inquiry_data.xml",
         # views
         "views/res_partner_views.xml",
         "views/comms_media_list_views.xml",
@@ -66,6 +68,12 @@
         "views/event_type_views.xml",
         # wizards
         "wizard/comms_event_invite_views.xml",
+        "views/comms_material_views.xml",
+        "views/comms_publication_views.xml",
+        "views/comms_spokesperson_views.xml",
+        "views/comms_inquiry_views.xml",
+        "views/comms_coverage_views.xml",
+        "views/comms_campaign_media_views.xml",
         # reports
         "report/comms_campaign_reports.xml",
         "report/comms_campaign_templates.xml",
@@ -84,6 +92,7 @@
         "demo/comms_complaint_demo.xml",
         "demo/comms_campaign_demo.xml",
         "demo/event_event_demo.xml",
+        "demo/comms_media_demo.xml",
     ],
     "assets": {
         "web.report_assets_common": [

@@ -24,3 +24,12 @@ from . import event_registration
 from . import comms_event_session
 from . import calendar_event
 from . import survey_user_input
+from . import comms_key_message
+from . import comms_material
+from . import comms_material_consent
+from . import comms_material_dispatch
+from . import comms_publication
+from . import comms_spokesperson
+from . import comms_inquiry
+from . import comms_coverage
+from . import comms_campaign_media

@@ -40,6 +40,20 @@ class ResCompany(models.Model):
         "the director. Zero: the head of office approves every campaign alone.",
     )
 
+    # complaints
+    comms_head_id = fields.Many2one(
+        "res.users",
+        string="Head of Communication Office",
+        domain="[('share', '=', False)]",
+        help="Reminded, with the assignee, of complaints that are late or due soon.",
+    )
+    comms_complaint_retention_years = fields.Integer(
+        string="Keep Complainants' Data (years)",
+        default=5,
+        help="Closed complaints are anonymised after this many years (Law 18-07); "
+        "0 keeps them forever.",
+    )
+
     _comms_deadlines_positive = models.Constraint(
         "CHECK(comms_ack_days >= 0 AND comms_answer_days > 0 "
         "AND comms_inquiry_hours > 0)",
@@ -58,17 +72,3 @@ class ResCompany(models.Model):
             self.search(
                 [("comms_calendar_id", "=", False)]
             ).comms_calendar_id = calendar
-
-    # complaints
-    comms_head_id = fields.Many2one(
-        "res.users",
-        string="Head of Communication Office",
-        domain="[('share', '=', False)]",
-        help="Reminded, with the assignee, of complaints that are late or due soon.",
-    )
-    comms_complaint_retention_years = fields.Integer(
-        string="Keep Complainants' Data (years)",
-        default=5,
-        help="Closed complaints are anonymised after this many years (Law 18-07); "
-        "0 keeps them forever.",
-    )

@@ -33,6 +33,25 @@ class ResConfigSettings(models.TransientModel):
     )
     comms_currency_id = fields.Many2one(related="company_id.currency_id")
 
+    def _default_comms_inquiry_alias(self):
+        return self.env.ref(
+            "comms_office.mail_alias_comms_inquiry", raise_if_not_found=False
+        )
+
+    comms_inquiry_alias_id = fields.Many2one(
+        "mail.alias",
+        string="Media Inquiry Alias",
+        default=lambda self: self._default_comms_inquiry_alias(),
+    )
+    comms_inquiry_alias_name = fields.Char(
+        related="comms_inquiry_alias_id.alias_name", readonly=False
+    )
+    comms_inquiry_alias_domain_id = fields.Many2one(
+        related="comms_inquiry_alias_id.alias_domain_id",
+        string="Media Inquiry Alias Domain",
+        readonly=False,
+    )
+
     @api.model
     def get_values(self):
         res = super().get_values()

@@ -10,4 +10,6 @@ class TierDefinition(models.Model):
         return super()._get_tier_validation_model_names() + [
             "comms.campaign",
             "comms.complaint",
+            "comms.material",
+            "comms.inquiry",
         ]

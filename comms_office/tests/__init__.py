@@ -21,3 +21,9 @@ from . import test_event_calendar
 from . import test_event_guests
 from . import test_event_followup
 from . import test_event_security
+from . import test_material
+from . import test_press_dispatch
+from . import test_inquiry
+from . import test_coverage
+from . import test_security_media
+from . import test_tours_media

@@ -1,3 +1,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import comms_complaint_register_wizard
 from . import comms_event_invite
+from . import comms_material_send

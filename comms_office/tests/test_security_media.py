@@ -1,0 +1,137 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common_media import CommsMediaCommon
+
+# model -> rights (read, write, create, unlink) per role; an upper case
+# letter: the model is open to the role, but not the record at hand
+EXPECTED = {
+    "comms.material": {
+        "employee": "----",
+        "staff": "r---",
+        "officer": "rwc-",
+        "manager": "rwcu",
+    },
+    "comms.material.consent": {
+        "employee": "----",
+        "staff": "----",
+        "officer": "rwcu",
+        "manager": "rwcu",
+    },
+    "comms.material.dispatch": {
+        "employee": "----",
+        "staff": "----",
+        "officer": "r-c-",
+        "manager": "rwcu",
+    },
+    "comms.publication": {
+        "employee": "----",
+        "staff": "r---",
+        "officer": "rwc-",
+        "manager": "rwcu",
+    },
+    "comms.spokesperson": {
+        "employee": "----",
+        "staff": "r---",
+        "officer": "rwc-",
+        "manager": "rwcu",
+    },
+    "comms.inquiry": {
+        "employee": "----",
+        # staff read the inquiries they are asked facts about, not this one
+        "staff": "R---",
+        "officer": "rwc-",
+        "manager": "rwcu",
+    },
+    "comms.inquiry.report": {
+        "employee": "----",
+        "staff": "----",
+        "officer": "r---",
+        "manager": "r---",
+    },
+    "comms.coverage": {
+        "employee": "----",
+        "staff": "r---",
+        "officer": "rwc-",
+        "manager": "rwcu",
+    },
+    "comms.key.message": {
+        "employee": "----",
+        "staff": "r---",
+        "officer": "rwcu",
+        "manager": "rwcu",
+    },
+}
+
+
+@tagged("post_install", "-at_install", "security")
+class TestSecurityMedia(CommsMediaCommon):
+    """Rights of each role on the media models, record by record."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        material = cls._create_material()
+        cls._approve_now(material)
+        cls.records = {
+            "comms.material": material,
+            "comms.material.consent": cls.env["comms.material.consent"].create(
+                {
+                    "material_id": material.id,
+                    "person_name": "Amina B.",
+                    "document": cls.consent_pdf,
+                }
+            ),
+            "comms.material.dispatch": cls.env["comms.material.dispatch"].create(
+                {
+                    "material_id": material.id,
+                    "variant_id": material.id,
+                    "partner_id": cls.journalist_daily.id,
+                    "email": "omar@quotidien.test",
+                }
+            ),
+            "comms.publication": cls.env["comms.publication"].create(
+                {"material_id": material.id}
+            ),
+            "comms.spokesperson": cls.env["comms.spokesperson"].create(
+                {"partner_id": cls.citizen.id}
+            ),
+            "comms.inquiry": cls.env["comms.inquiry"].create({"name": "Lits"}),
+            "comms.coverage": cls.env["comms.coverage"].create(
+                {"name": "Clip", "outlet_id": cls.outlet_daily.id}
+            ),
+            "comms.key.message": cls.key_message,
+        }
+        cls.env.flush_all()
+        cls.records["comms.inquiry.report"] = cls.env["comms.inquiry.report"].browse(
+            cls.records["comms.inquiry"].id
+        )
+        cls.users_by_role = {
+            "employee": cls.user_employee,
+            "staff": cls.user_staff,
+            "officer": cls.user_officer,
+            "manager": cls.user_manager,
+        }
+
+    @mute_logger("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
+    def test_rights_per_model_and_role(self):
+        for model, roles in EXPECTED.items():
+            for role, rights in roles.items():
+                with self.subTest(model=model, role=role):
+                    record = self.records[model].with_user(self.users_by_role[role])
+                    for flag, operation in zip(
+                        rights, ("read", "write", "create", "unlink"), strict=True
+                    ):
+                        self.assertEqual(
+                            record.env[model].has_access(operation),
+                            flag != "-",
+                            f"{operation} on {model} as {role}",
+                        )
+                        allowed = flag.islower()
+                        if operation in ("read", "write") and not allowed:
+                            with self.assertRaises(AccessError):
+                                record.check_access(operation)
+                        elif operation in ("read", "write"):
+                            record.check_access(operation)
