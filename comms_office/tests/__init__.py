@@ -21,3 +21,4 @@ from . import test_event_calendar
 from . import test_event_guests
 from . import test_event_followup
 from . import test_event_security
+from . import test_event_campaign
