@@ -157,6 +157,29 @@ class CommsCampaign(models.Model):
     mailing_bounced = fields.Integer(
         string="Emails Bounced", compute="_compute_mailing_statistics"
     )
+    # events the campaign holds (Odoo Events)
+    event_ids = fields.One2many(
+        "event.event",
+        "campaign_id",
+        string="Events",
+        groups="event.group_event_registration_desk",
+    )
+    event_count = fields.Integer(compute="_compute_event_counts")
+    event_guest_invited = fields.Integer(
+        string="Guests Invited", compute="_compute_event_counts"
+    )
+    event_guest_attended = fields.Integer(
+        string="Guests Attended",
+        compute="_compute_event_counts",
+        help="Guests who attended the campaign's events.",
+    )
+    event_attendance_rate = fields.Float(
+        string="Attendance Rate (%)",
+        compute="_compute_event_counts",
+        digits=(5, 1),
+        help="Guests who attended the campaign's events among those who did "
+        "not decline.",
+    )
     # scoring
     indicator_ids = fields.One2many(
         "comms.indicator", "campaign_id", string="Indicators", copy=True
@@ -248,6 +271,48 @@ class CommsCampaign(models.Model):
             campaign.mailing_opened = sum(by_status[s] for s in TRACE_OPENED)
             campaign.mailing_bounced = sum(by_status[s] for s in TRACE_BOUNCED)
             campaign.mailing_clicked = clicks.get(utm, 0)
+
+    def _compute_event_counts(self):
+        # counted for everyone who reads the campaign, also staff who do not
+        # use the Events app: only figures leave the events
+        Event = self.env["event.event"].sudo().with_context(active_test=False)
+        events = {
+            campaign.id: count
+            for campaign, count in Event._read_group(
+                [("campaign_id", "in", self.ids), ("active", "=", True)],
+                ["campaign_id"],
+                ["__count"],
+            )
+        }
+        guests = defaultdict(lambda: defaultdict(int))
+        for campaign, status, walk_in, count in (
+            self.env["event.registration"]
+            .sudo()
+            ._read_group(
+                [
+                    ("event_id.campaign_id", "in", self.ids),
+                    ("event_id.active", "=", True),
+                ],
+                ["event_id.campaign_id", "rsvp_status", "is_walk_in"],
+                ["__count"],
+            )
+        ):
+            if not walk_in:
+                guests[campaign.id]["invited"] += count
+            if status == "attended":
+                guests[campaign.id]["attended"] += count
+            if status != "declined":
+                guests[campaign.id]["coming"] += count
+        for campaign in self:
+            campaign_guests = guests[campaign._origin.id]
+            campaign.event_count = events.get(campaign._origin.id, 0)
+            campaign.event_guest_invited = campaign_guests["invited"]
+            campaign.event_guest_attended = campaign_guests["attended"]
+            campaign.event_attendance_rate = (
+                100.0 * campaign_guests["attended"] / campaign_guests["coming"]
+                if campaign_guests["coming"]
+                else 0.0
+            )
 
     @api.depends("indicator_ids.target", "indicator_ids.baseline")
     def _compute_indicator_achievement(self):
@@ -382,6 +447,17 @@ class CommsCampaign(models.Model):
         action["context"] = {"default_campaign_id": self.id}
         return action
 
+    def action_view_events(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "comms_office.event_event_action_comms"
+        )
+        action["domain"] = [("campaign_id", "in", self.ids)]
+        action["context"] = {
+            "default_is_comms_event": True,
+            "default_campaign_id": self[:1].id,
+        }
+        return action
+
     def action_export_indicators(self):
         return self.env.ref("comms_office.comms_indicator_report_xlsx").report_action(
             self.indicator_ids
@@ -468,6 +544,33 @@ class CommsCampaign(models.Model):
                 "audience_size": campaign.audience_size,
                 "audience_reached": campaign.mailing_delivered,
                 "milestone_done": campaign.milestone_done_count,
+                "event_count": campaign.event_count,
+                "guest_invited": campaign.event_guest_invited,
+                "guest_attended": campaign.event_guest_attended,
+                "attendance_rate": campaign.event_attendance_rate,
             }
             for campaign in self
         }
+
+    def _get_event_report_lines(self):
+        """The campaign's events and their attendance, for the evaluation
+        report (printed by anyone who reads the campaign)."""
+        self.ensure_one()
+        events = (
+            self.env["event.event"]
+            .sudo()
+            .search([("campaign_id", "=", self.id)], order="date_begin, id")
+        )
+        values = events._comms_indicator_values()
+        return [
+            {
+                "name": event.name,
+                "type": event.event_type_id.name or "",
+                "date": event.date_begin,
+                "date_tz": event.date_tz,
+                "invited": values[event.id]["guest_invited"],
+                "attended": values[event.id]["guest_attended"],
+                "rate": values[event.id]["attendance_rate"],
+            }
+            for event in events
+        ]

@@ -14,14 +14,14 @@ AMEC_LEVELS = [
 class CommsIndicator(models.Model):
     """An indicator at a level of the AMEC Integrated Evaluation Framework.
 
-    It belongs to one of several optional records (a campaign today; events,
+    It belongs to one of several optional records (a campaign or an event;
     programmes and crises add their own many2one). Its actual value is either
     typed in or read from what the module knows, see ``auto_source``.
     """
 
     _name = "comms.indicator"
     _description = "Evaluation Indicator"
-    _order = "campaign_id, sequence, id"
+    _order = "campaign_id, event_id, sequence, id"
 
     name = fields.Char(string="Indicator", required=True, translate=True)
     sequence = fields.Integer(default=10)
@@ -30,6 +30,12 @@ class CommsIndicator(models.Model):
     )
     campaign_id = fields.Many2one(
         "comms.campaign", ondelete="cascade", index="btree_not_null"
+    )
+    event_id = fields.Many2one(
+        "event.event",
+        ondelete="cascade",
+        index="btree_not_null",
+        domain="[('is_comms_event', '=', True)]",
     )
     level = fields.Selection(
         AMEC_LEVELS,
@@ -55,10 +61,18 @@ class CommsIndicator(models.Model):
             ("audience_size", "Estimated audience"),
             ("audience_reached", "Audience reached by email"),
             ("milestone_done", "Milestones done"),
+            ("event_count", "Events held"),
+            ("guest_invited", "Guests invited"),
+            ("guest_attended", "Guests who attended"),
+            ("attendance_rate", "Attendance rate (%)"),
+            ("survey_answers", "Satisfaction survey answers"),
+            ("survey_satisfaction", "Average satisfaction (%)"),
         ],
         string="Actual From",
         required=True,
         default="manual",
+        help="Events held, guests, attendance and survey answers are counted on "
+        "the event itself, or over the events of the campaign.",
     )
     actual_manual = fields.Float(string="Actual (by hand)")
     actual = fields.Float(
@@ -76,6 +90,11 @@ class CommsIndicator(models.Model):
         "vaccination register…",
     )
     note = fields.Text()
+
+    _one_parent = models.Constraint(
+        "CHECK(campaign_id IS NULL OR event_id IS NULL)",
+        "An indicator measures either a campaign or an event, not both.",
+    )
 
     @api.depends("auto_source", "actual_manual")
     def _compute_actual(self):
@@ -103,6 +122,19 @@ class CommsIndicator(models.Model):
                 achievement = 0.0
             indicator.achievement = max(achievement, 0.0)
 
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        _set_company_from_event(self.env, vals_list)
+        return super().create(vals_list)
+
+    # ------------------------------------------------------------
+    # TOOLS
+    # ------------------------------------------------------------
+
     def _get_auto_actual_values(self):
         """Return ``{indicator_id: value}`` for indicators filled automatically.
 
@@ -115,4 +147,29 @@ class CommsIndicator(models.Model):
         for indicator in campaign_indicators:
             campaign_values = known.get(indicator.campaign_id.id, {})
             values[indicator.id] = campaign_values.get(indicator.auto_source, 0.0)
+        # the figures of an event are the event's own: whoever may read the
+        # indicator reads them, staff included, who have no access to events
+        event_indicators = self.filtered("event_id")
+        known = event_indicators.event_id.sudo()._comms_indicator_values()
+        for indicator in event_indicators:
+            event_values = known.get(indicator.event_id.id, {})
+            values[indicator.id] = event_values.get(indicator.auto_source, 0.0)
         return values
+
+
+def _set_company_from_event(env, vals_list):
+    """Evaluation records of an event belong to the event's company."""
+    event_ids = {
+        vals["event_id"]
+        for vals in vals_list
+        if vals.get("event_id") and not vals.get("company_id")
+    }
+    if not event_ids:
+        return
+    events = env["event.event"].sudo().browse(event_ids)
+    companies = {event.id: event.company_id.id for event in events}
+    for vals in vals_list:
+        if vals.get("event_id") and not vals.get("company_id"):
+            company_id = companies.get(vals["event_id"])
+            if company_id:
+                vals["company_id"] = company_id

@@ -45,6 +45,14 @@ class CommsPlan(models.Model):
         help="Total spent by the plan's campaigns.",
     )
     budget_remaining = fields.Monetary(compute="_compute_campaign_totals")
+    # the events held by the plan's campaigns
+    event_ids = fields.Many2many(
+        "event.event",
+        string="Events",
+        compute="_compute_event_ids",
+        groups="event.group_event_registration_desk",
+    )
+    event_count = fields.Integer(compute="_compute_event_count")
 
     _dates_check = models.Constraint(
         "CHECK(date_end IS NULL OR date_end >= date_start)",
@@ -68,6 +76,29 @@ class CommsPlan(models.Model):
             plan.budget_spent = spent
             plan.budget_remaining = plan.budget - spent
 
+    def _compute_event_ids(self):
+        events = self.env["event.event"].search(
+            [("campaign_id.plan_id", "in", self.ids)], order="date_begin, id"
+        )
+        by_plan = events.grouped(lambda event: event.campaign_id.plan_id)
+        for plan in self:
+            plan.event_ids = by_plan.get(plan._origin, events.browse())
+
+    def _compute_event_count(self):
+        # figures only: also for staff who do not use the Events app
+        counts = {
+            plan.id: count
+            for plan, count in self.env["event.event"]
+            .sudo()
+            ._read_group(
+                [("campaign_id.plan_id", "in", self.ids)],
+                ["campaign_id.plan_id"],
+                ["__count"],
+            )
+        }
+        for plan in self:
+            plan.event_count = counts.get(plan._origin.id, 0)
+
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
@@ -87,4 +118,12 @@ class CommsPlan(models.Model):
         )
         action["domain"] = [("plan_id", "in", self.ids)]
         action["context"] = {"default_plan_id": self[:1].id}
+        return action
+
+    def action_view_events(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "comms_office.event_event_action_comms"
+        )
+        action["domain"] = [("campaign_id.plan_id", "in", self.ids)]
+        action["context"] = {"default_is_comms_event": True}
         return action

@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from .comms_indicator import _set_company_from_event
+
 
 class CommsRecommendation(models.Model):
     """What to improve next time, with its owner and a follow-up.
@@ -20,6 +22,13 @@ class CommsRecommendation(models.Model):
     )
     campaign_id = fields.Many2one(
         "comms.campaign", ondelete="cascade", index="btree_not_null", tracking=True
+    )
+    event_id = fields.Many2one(
+        "event.event",
+        ondelete="cascade",
+        index="btree_not_null",
+        tracking=True,
+        domain="[('is_comms_event', '=', True)]",
     )
     user_id = fields.Many2one(
         "res.users",
@@ -44,12 +53,18 @@ class CommsRecommendation(models.Model):
     )
     follow_up = fields.Text(string="Follow-up Notes")
 
+    _one_parent = models.Constraint(
+        "CHECK(campaign_id IS NULL OR event_id IS NULL)",
+        "A recommendation follows either a campaign or an event, not both.",
+    )
+
     # ------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
+        _set_company_from_event(self.env, vals_list)
         recommendations = super().create(vals_list)
         recommendations._schedule_owner_activity()
         return recommendations

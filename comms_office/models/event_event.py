@@ -53,6 +53,17 @@ class EventEvent(models.Model):
         domain=[("is_media", "=", True)],
         help="Outlets and journalists expected to cover the event.",
     )
+    campaign_id = fields.Many2one(
+        "comms.campaign",
+        index="btree_not_null",
+        ondelete="set null",
+        tracking=True,
+        groups="comms_office.group_comms_user",
+        domain="[('state', '!=', 'cancel')]",
+        help="The campaign the event serves: its attendance counts in the "
+        "campaign's indicators and it appears with the campaign in the "
+        "editorial calendar.",
+    )
     comms_session_ids = fields.One2many(
         "comms.event.session", "event_id", string="Agenda", copy=True
     )
@@ -108,6 +119,26 @@ class EventEvent(models.Model):
         digits=(5, 1),
     )
 
+    # evaluation
+    comms_indicator_ids = fields.One2many(
+        "comms.indicator",
+        "event_id",
+        string="Indicators",
+        groups="comms_office.group_comms_user",
+    )
+    comms_recommendation_ids = fields.One2many(
+        "comms.recommendation",
+        "event_id",
+        string="Recommendations",
+        groups="comms_office.group_comms_user",
+    )
+    attendance_rate = fields.Float(
+        string="Attendance Rate (%)",
+        compute="_compute_guest_counts",
+        digits=(5, 1),
+        help="Guests who attended among the guests who did not decline.",
+    )
+
     @api.depends("event_type_id")
     def _compute_is_comms_event(self):
         for event in self:
@@ -136,7 +167,13 @@ class EventEvent(models.Model):
                     if category:
                         values[f"guest_{category}_count"] += count
         for event in self:
-            event.update(counts.get(event.id) or dict.fromkeys(count_fields, 0))
+            values = counts.get(event.id) or dict.fromkeys(count_fields, 0)
+            values["attendance_rate"] = (
+                100.0 * values["guest_attended_count"] / values["guest_count"]
+                if values["guest_count"]
+                else 0.0
+            )
+            event.update(values)
 
     def _compute_survey_results(self):
         results = {}
@@ -374,6 +411,16 @@ class EventEvent(models.Model):
         action["context"] = {}
         return action
 
+    def action_view_campaign(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "comms.campaign",
+            "res_id": self.campaign_id.id,
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
     def action_view_calendar_event(self):
         self.ensure_one()
         return {
@@ -426,6 +473,28 @@ class EventEvent(models.Model):
             "res_model_id": self.env["ir.model"]._get_id("event.event"),
             "res_id": self.id,
             "active": self.active and self.kanban_state != "cancel",
+        }
+
+    def _comms_indicator_values(self):
+        """Values the module knows for the indicators, per event.
+
+        Return ``{event_id: {source: value}}`` like
+        ``comms.campaign._comms_indicator_values``: guests and attendance from
+        the registrations, answers and satisfaction from the survey, each
+        read for the whole batch at once.
+        """
+        return {
+            event.id: {
+                "event_count": 1,
+                "guest_invited": event.guest_count
+                + event.guest_declined_count
+                - event.guest_walk_in_count,
+                "guest_attended": event.guest_attended_count,
+                "attendance_rate": event.attendance_rate,
+                "survey_answers": event.survey_answer_count,
+                "survey_satisfaction": event.survey_score_avg,
+            }
+            for event in self
         }
 
     def _get_attendance_by_category(self):

@@ -20,7 +20,7 @@ class CommsEditorialCalendar(models.Model):
 
     name = fields.Char(readonly=True)
     kind = fields.Selection(
-        [("campaign", "Campaign"), ("milestone", "Milestone")],
+        [("campaign", "Campaign"), ("milestone", "Milestone"), ("event", "Event")],
         readonly=True,
     )
     date_start = fields.Date(string="Start", readonly=True)
@@ -75,6 +75,33 @@ class CommsEditorialCalendar(models.Model):
                  WHERE m.state != 'cancel'
                    AND c.active
                    AND c.state != 'cancel'
+                """,
+                slots=slots,
+            ),
+            # office events, named in their own language, on their days in
+            # their time zone; channels and audiences are those of the
+            # campaign the event serves
+            SQL(
+                """
+                SELECT e.id * %(slots)s + 2 AS id,
+                       'event' AS kind,
+                       COALESCE(e.name->>e.lang, e.name->>'en_US') AS name,
+                       (e.date_begin AT TIME ZONE 'UTC'
+                            AT TIME ZONE COALESCE(e.date_tz, 'UTC'))::date
+                           AS date_start,
+                       (e.date_end AT TIME ZONE 'UTC'
+                            AT TIME ZONE COALESCE(e.date_tz, 'UTC'))::date
+                           AS date_stop,
+                       e.campaign_id AS campaign_id,
+                       e.user_id AS user_id,
+                       COALESCE(e.company_id, c.company_id) AS company_id,
+                       'event.event' AS res_model,
+                       e.id AS res_id
+                  FROM event_event e
+             LEFT JOIN comms_campaign c ON c.id = e.campaign_id
+                 WHERE e.is_comms_event
+                   AND e.active
+                   AND e.kanban_state != 'cancel'
                 """,
                 slots=slots,
             ),

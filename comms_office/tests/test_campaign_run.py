@@ -3,6 +3,7 @@ from datetime import date
 
 from odoo import fields
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 from odoo.tests import Form, tagged, users
 
 from .common import CommsCampaignCommon
@@ -167,18 +168,25 @@ class TestCampaignPlanning(CommsCampaignCommon):
                 "date_deadline": "2025-04-03",
             }
         )
-        self.env["comms.campaign"].create(
+        internal = self.env["comms.campaign"].create(
             {"name": "Internal only", "date_start": "2025-04-10"}
-        ).audience_ids = self.audience_staff
+        )
+        internal.audience_ids = self.audience_staff
         self.env.flush_all()
         Calendar = self.env["comms.editorial.calendar"]
         entries = Calendar.search([("campaign_id", "=", campaign.id)])
         self.assertEqual(sorted(entries.mapped("kind")), ["campaign", "milestone"])
         milestone_entry = entries.filtered(lambda e: e.kind == "milestone")
         self.assertEqual(milestone_entry.date_start, date(2025, 4, 3))
-        by_channel = Calendar.search([("channel_ids", "in", self.channel_radio.ids)])
+        # among this test's campaigns, whatever else the database holds
+        ours = Domain("campaign_id", "in", (campaign | internal).ids)
+        by_channel = Calendar.search(
+            ours & Domain("channel_ids", "in", self.channel_radio.ids)
+        )
         self.assertEqual(by_channel.campaign_id, campaign)
-        by_audience = Calendar.search([("audience_ids", "in", self.audience_staff.ids)])
+        by_audience = Calendar.search(
+            ours & Domain("audience_ids", "in", self.audience_staff.ids)
+        )
         self.assertEqual(len(by_audience.campaign_id), 2)
         action = milestone_entry.action_open_document()
         self.assertEqual(action["res_model"], "comms.campaign.milestone")
