@@ -23,6 +23,57 @@ MEDIA_INDICATOR_SOURCES = [
 ]
 
 
+def media_indicator_values(records, field):
+    """Counts of materials, publications, clippings and inquiries, in batch.
+
+    ``records`` are campaigns or events, ``field`` the many2one that links the
+    media records to them; models without that field count nothing.
+    """
+    env = records.env
+    domain = [(field, "in", records.ids)]
+    res = defaultdict(lambda: dict.fromkeys(dict(MEDIA_INDICATOR_SOURCES), 0.0))
+
+    def read_group(model, groupby, aggregates):
+        if field not in env[model]._fields:
+            return []
+        return env[model]._read_group(domain, [field, *groupby], aggregates)
+
+    for record, count in read_group("comms.material", [], ["__count"]):
+        res[record.id]["material_count"] = count
+    for record, count, reach, views, engagement in read_group(
+        "comms.publication",
+        [],
+        ["__count", "reach:sum", "views:sum", "engagement:sum"],
+    ):
+        res[record.id].update(
+            publication_count=count,
+            publication_reach=reach,
+            publication_views=views,
+            publication_engagement=engagement,
+        )
+    for record, tone, carries, count, reach in read_group(
+        "comms.coverage", ["tone", "carries_key_message"], ["__count", "reach:sum"]
+    ):
+        values = res[record.id]
+        values["coverage_count"] += count
+        values[f"coverage_{tone}"] += count
+        values["coverage_reach"] += reach
+        if carries:
+            values["coverage_key_message"] += count
+    for record, count in read_group("comms.inquiry", [], ["__count"]):
+        res[record.id]["inquiry_count"] = count
+    if field in env["comms.inquiry"]._fields:
+        rates = env["comms.inquiry"]._get_on_time_rates(domain, field)
+        for record, (_answered, _on_time, rate) in rates.items():
+            res[record.id]["inquiry_on_time_rate"] = rate
+    for values in res.values():
+        total = values["coverage_count"]
+        if total:
+            favourable = values["coverage_positive"] + values["coverage_neutral"]
+            values["coverage_favourable_rate"] = 100.0 * favourable / total
+    return {record.id: res[record.id] for record in records}
+
+
 class CommsCampaign(models.Model):
     _inherit = "comms.campaign"
 
@@ -80,54 +131,7 @@ class CommsCampaign(models.Model):
         return values
 
     def _comms_media_indicator_values(self):
-        """Counts of materials, publications, clippings and inquiries, in batch."""
-        env = self.env
-        domain = [("campaign_id", "in", self.ids)]
-        res = defaultdict(lambda: dict.fromkeys(dict(MEDIA_INDICATOR_SOURCES), 0.0))
-        for campaign, count in env["comms.material"]._read_group(
-            domain, ["campaign_id"], ["__count"]
-        ):
-            res[campaign.id]["material_count"] = count
-        for campaign, count, reach, views, engagement in env[
-            "comms.publication"
-        ]._read_group(
-            domain,
-            ["campaign_id"],
-            ["__count", "reach:sum", "views:sum", "engagement:sum"],
-        ):
-            res[campaign.id].update(
-                publication_count=count,
-                publication_reach=reach,
-                publication_views=views,
-                publication_engagement=engagement,
-            )
-        for campaign, tone, carries, count, reach in env["comms.coverage"]._read_group(
-            domain,
-            ["campaign_id", "tone", "carries_key_message"],
-            ["__count", "reach:sum"],
-        ):
-            campaign_values = res[campaign.id]
-            campaign_values["coverage_count"] += count
-            campaign_values[f"coverage_{tone}"] += count
-            campaign_values["coverage_reach"] += reach
-            if carries:
-                campaign_values["coverage_key_message"] += count
-        for campaign, count in env["comms.inquiry"]._read_group(
-            domain, ["campaign_id"], ["__count"]
-        ):
-            res[campaign.id]["inquiry_count"] = count
-        rates = env["comms.inquiry"]._get_on_time_rates(domain, "campaign_id")
-        for campaign, (_answered, _on_time, rate) in rates.items():
-            res[campaign.id]["inquiry_on_time_rate"] = rate
-        for campaign_values in res.values():
-            total = campaign_values["coverage_count"]
-            if total:
-                favourable = (
-                    campaign_values["coverage_positive"]
-                    + campaign_values["coverage_neutral"]
-                )
-                campaign_values["coverage_favourable_rate"] = 100.0 * favourable / total
-        return {campaign.id: res[campaign.id] for campaign in self}
+        return media_indicator_values(self, "campaign_id")
 
 
 class CommsIndicator(models.Model):
