@@ -27,3 +27,4 @@ from . import test_inquiry
 from . import test_coverage
 from . import test_security_media
 from . import test_tours_media
+from . import test_complaint_privacy
