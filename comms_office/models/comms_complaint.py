@@ -500,23 +500,13 @@ class CommsComplaint(models.Model):
             # Nothing to mail: the answer is given by phone or at the desk.
             self._mark_answered()
             return True
-        template = self.env.ref("comms_office.mail_template_complaint_answer")
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "mail.compose.message",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
-                "default_model": self._name,
-                "default_res_ids": self.ids,
-                "default_template_id": template.id,
-                "default_composition_mode": "comment",
-                "default_email_layout_xmlid": "mail.mail_notification_light",
-                "mark_complaint_answered": True,
-                "mail_post_autofollow": False,
-            },
-        }
+        self._send_to_complainant(
+            self.env.ref("comms_office.mail_template_complaint_answer")
+        )
+        self._mark_answered()
+        return self._notify_action(
+            self.env._("The answer was sent to the complainant.")
+        )
 
     def action_close(self):
         for complaint in self:
@@ -561,10 +551,61 @@ class CommsComplaint(models.Model):
         }
 
     def message_post(self, **kwargs):
-        message = super().message_post(**kwargs)
-        if self.env.context.get("mark_complaint_answered"):
-            self.filtered(lambda c: c.state == "investigation")._mark_answered()
-        return message
+        if kwargs.get("message_type") == "email":
+            # An email of the complainant never makes them a follower.
+            return super(
+                CommsComplaint,
+                self.with_context(
+                    mail_post_autofollow=False, mail_post_autofollow_author_skip=True
+                ),
+            ).message_post(**kwargs)
+        return super().message_post(**kwargs)
+
+    def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
+        """Whoever subscribes, the complainant is never a follower: followers
+        are listed to every employee, and that would tell who complained."""
+        if partner_ids:
+            complainants = self.sudo().complainant_partner_id - (
+                self.user_id.partner_id | self.department_id.head_id.partner_id
+            )
+            partner_ids = [pid for pid in partner_ids if pid not in complainants.ids]
+            if not partner_ids:
+                return True
+        return super()._message_subscribe(
+            partner_ids=partner_ids, subtype_ids=subtype_ids, customer_ids=customer_ids
+        )
+
+    def _partner_find_from_emails(
+        self,
+        records_emails,
+        avoid_alias=True,
+        ban_emails=None,
+        filter_found=None,
+        additional_values=None,
+        no_create=False,
+    ):
+        # Known contacts are found, no contact is ever created from the address
+        # of a complainant (composer, chatter recipients, mail gateway).
+        return super()._partner_find_from_emails(
+            records_emails,
+            avoid_alias=avoid_alias,
+            ban_emails=ban_emails,
+            filter_found=filter_found,
+            additional_values=additional_values,
+            no_create=True,
+        )
+
+    def _message_get_suggested_recipients_batch(
+        self,
+        reply_discussion=False,
+        reply_message=None,
+        no_create=True,
+        primary_email=False,
+        additional_partners=None,
+    ):
+        # The complainant is written to with the acknowledgment and the answer
+        # only, never proposed as a recipient of the chatter.
+        return {complaint.id: [] for complaint in self}
 
     # ------------------------------------------------------------
     # TOOLS
@@ -639,19 +680,50 @@ class CommsComplaint(models.Model):
         return cache[key]
 
     def _send_acknowledgment(self):
-        template = self.env.ref("comms_office.mail_template_complaint_ack")
-        for complaint in self:
-            template.send_mail(
-                complaint.id,
-                email_layout_xmlid="mail.mail_notification_light",
-            )
-            complaint.message_post(
-                body=self.env._("Acknowledgment sent to the complainant."),
-                subtype_xmlid="mail.mt_note",
-            )
+        self._send_to_complainant(
+            self.env.ref("comms_office.mail_template_complaint_ack")
+        )
         self.write(
             {"state": "acknowledged", "date_acknowledged": fields.Datetime.now()}
         )
+
+    def _send_to_complainant(self, template):
+        """Mail ``template`` to the complainant's address, and only there.
+
+        The address is a raw recipient of the message: no contact is looked up
+        or created and nobody is subscribed. The message stays in the chatter
+        under a subtype that only the office reads, with the Message-Id the
+        complainant's replies refer to, so that they thread on the complaint.
+        """
+        subtype = self.env.ref("comms_office.mt_comms_complaint_sent")
+        user = self.env.user
+        rendered = template.sudo()._generate_template(
+            self.ids, ("subject", "body_html", "email_from")
+        )
+        for complaint in self.sudo():
+            if not complaint.complainant_email:
+                continue
+            values = rendered[complaint.id]
+            author = (
+                complaint.company_id.partner_id
+                if user._is_public() or user._is_superuser()
+                else user.partner_id
+            )
+            complaint.with_context(
+                mail_post_autofollow=False, mail_create_nosubscribe=True
+            ).message_post(
+                body=values["body_html"],
+                subject=values["subject"],
+                message_type="comment",
+                subtype_id=subtype.id,
+                author_id=author.id,
+                email_from=values.get("email_from") or author.email_formatted,
+                outgoing_email_to=complaint.complainant_email,
+                email_add_signature=False,
+                email_layout_xmlid="mail.mail_notification_light",
+                force_email_lang=complaint.lang,
+                mail_auto_delete=template.auto_delete,
+            )
 
     def _acknowledge_safely(self):
         """Acknowledge at once; a mail failure never loses the complaint."""

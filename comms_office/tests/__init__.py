@@ -29,3 +29,4 @@ from . import test_security_media
 from . import test_tours_media
 from . import test_event_campaign
 from . import test_event_media
+from . import test_complaint_privacy

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
-from odoo.tests import Form, tagged, users
+from odoo.tests import tagged, users
 
 from .complaint_common import ComplaintCommon
 
@@ -158,18 +158,23 @@ class TestComplaintFlow(ComplaintCommon):
         complaint = self.complaint_emergency.with_user(self.env.user)
         self._investigate(complaint)
         self.assertTrue(complaint.date_acknowledged)
-        action = complaint.action_send_answer()
-        self.assertEqual(action["res_model"], "mail.compose.message")
-        composer = Form(
-            self.env["mail.compose.message"].with_context(**action["context"])
-        ).save()
-        self.assertIn("renforcé la garde", composer.body)
-        composer._action_send_mail()
+        complaint.action_send_answer()
         self.assertEqual(complaint.state, "answered")
         self.assertTrue(complaint.answered_on_time)
-        message = complaint.message_ids[0]
-        self.assertEqual(message.partner_ids.email, "salima@example.dz")
+        message = complaint.message_ids.filtered(
+            lambda m: (
+                m.subtype_id == self.env.ref("comms_office.mt_comms_complaint_sent")
+            )
+        )[0]
+        self.assertFalse(message.partner_ids)
+        self.assertEqual(message.outgoing_email_to, "salima@example.dz")
         self.assertIn("renforcé la garde", message.body)
+        mail = (
+            self.env["mail.mail"].sudo().search([("mail_message_id", "=", message.id)])
+        )
+        self.assertEqual(mail.email_to, "salima@example.dz")
+        self.assertFalse(mail.recipient_ids)
+        self.assertIn("renforcé la garde", mail.body_html)
         with self.assertRaises(UserError):
             complaint.action_close()  # outcome missing
         complaint.write({"outcome": "founded", "corrective_action": "Second doctor"})
@@ -194,12 +199,12 @@ class TestComplaintFlow(ComplaintCommon):
         self.assertTrue(as_head.can_review)
         as_head.validate_tier()
         self.assertEqual(complaint.validation_status, "validated")
-        action = complaint.action_send_answer()
-        composer = Form(
-            self.env["mail.compose.message"].with_context(**action["context"])
-        ).save()
-        composer._action_send_mail()
+        complaint.action_send_answer()
         self.assertEqual(complaint.state, "answered")
+        self.assertIn(
+            "salima@example.dz",
+            " ".join(filter(None, complaint.message_ids.mapped("outgoing_email_to"))),
+        )
 
     @users("comms_officer")
     def test_answer_without_email_given_at_desk(self):

@@ -209,10 +209,10 @@ class TestComplaintForm(HttpCase):
 
     @mute_logger("odoo.addons.comms_office.models.comms_complaint")
     def test_acknowledgment_failure_keeps_the_complaint(self):
-        def broken_send_mail(*args, **kwargs):
+        def broken_template(*args, **kwargs):
             raise ConnectionError("SMTP down")
 
-        with patch.object(MailTemplate, "send_mail", broken_send_mail):
+        with patch.object(MailTemplate, "_generate_template", broken_template):
             response = self._post()
         self.assertEqual(response.status_code, 200)
         complaint = self._new_complaints()

@@ -68,8 +68,8 @@ registry.category("web_tour.tours").add("comms_office_complaint_tour", {
             run: "click",
         },
         {
-            content: "Send it from the composer",
-            trigger: '.modal button[name="action_send_mail"]',
+            content: "Confirm it goes to the complainant",
+            trigger: ".modal-footer button.btn-primary",
             run: "click",
         },
         {
