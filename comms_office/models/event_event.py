@@ -7,6 +7,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
+from .comms_campaign_media import media_indicator_values
+
 GUEST_CATEGORIES = ("staff", "public", "media", "partner")
 RSVP_STATUSES = ("invited", "confirmed", "declined", "attended", "no_show")
 
@@ -63,6 +65,16 @@ class EventEvent(models.Model):
         help="The campaign the event serves: its attendance counts in the "
         "campaign's indicators and it appears with the campaign in the "
         "editorial calendar.",
+    )
+    comms_material_count = fields.Integer(
+        string="Materials",
+        compute="_compute_comms_media_counts",
+        groups="comms_office.group_comms_officer",
+    )
+    comms_coverage_count = fields.Integer(
+        string="Clippings",
+        compute="_compute_comms_media_counts",
+        groups="comms_office.group_comms_officer",
     )
     comms_session_ids = fields.One2many(
         "comms.event.session", "event_id", string="Agenda", copy=True
@@ -198,6 +210,19 @@ class EventEvent(models.Model):
                 hours=self.event_type_id.comms_duration
             )
 
+    def _compute_comms_media_counts(self):
+        counts = {
+            model: dict(
+                self.env[model]._read_group(
+                    [("event_id", "in", self.ids)], ["event_id"], ["__count"]
+                )
+            )
+            for model in ("comms.material", "comms.coverage")
+        }
+        for event in self:
+            event.comms_material_count = counts["comms.material"].get(event._origin, 0)
+            event.comms_coverage_count = counts["comms.coverage"].get(event._origin, 0)
+
     # ------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------
@@ -235,6 +260,22 @@ class EventEvent(models.Model):
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
+
+    def _action_view_comms_media(self, xmlid):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("event_id", "=", self.id)]
+        action["context"] = {
+            "default_event_id": self.id,
+            "default_campaign_id": self.campaign_id.id,
+        }
+        return action
+
+    def action_view_comms_materials(self):
+        return self._action_view_comms_media("comms_office.comms_material_action")
+
+    def action_view_comms_coverage(self):
+        return self._action_view_comms_media("comms_office.comms_coverage_action")
 
     def action_comms_cancel(self):
         self.write({"kanban_state": "cancel"})
@@ -483,8 +524,11 @@ class EventEvent(models.Model):
         the registrations, answers and satisfaction from the survey, each
         read for the whole batch at once.
         """
+        # staff read indicator actuals without access to the media records
+        media = media_indicator_values(self.sudo(), "event_id")
         return {
             event.id: {
+                **media[event.id],
                 "event_count": 1,
                 "guest_invited": event.guest_count
                 + event.guest_declined_count
