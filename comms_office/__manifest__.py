@@ -66,6 +66,7 @@
         "views/event_registration_views.xml",
         "views/comms_event_session_views.xml",
         "views/event_type_views.xml",
+        "views/event_rsvp_templates.xml",
         # wizards
         "wizard/comms_event_invite_views.xml",
         "views/comms_material_views.xml",

@@ -1,5 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import uuid
+
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 # A guest's answer kept on Odoo's registration state, so that seats, reminders
 # and the Events app's own screens see the same thing as the office.
@@ -58,6 +61,13 @@ class EventRegistration(models.Model):
         help="Came on the day without an invitation.",
     )
     invitation_sent = fields.Boolean(copy=False, readonly=True)
+    access_token = fields.Char(
+        "Security Token",
+        copy=False,
+        readonly=True,
+        groups="event.group_event_registration_desk",
+        help="Secret of the guest's answer links in the invitation.",
+    )
 
     @api.depends("state")
     def _compute_rsvp_status(self):
@@ -123,6 +133,81 @@ class EventRegistration(models.Model):
 
     def action_send_invitation(self):
         self._send_invitation()
+
+    # ------------------------------------------------------------
+    # ONLINE ANSWER
+    # ------------------------------------------------------------
+
+    def _rsvp_ensure_token(self):
+        """The secret of the guest's answer links, created on first use (as
+        portal documents do)."""
+        self.ensure_one()
+        if not self.sudo().access_token:
+            self.sudo().write({"access_token": str(uuid.uuid4())})
+        return self.sudo().access_token
+
+    def _get_rsvp_url(self, answer):
+        """Public link answering the invitation (answer: accept or decline)."""
+        self.ensure_one()
+        base_url = self.get_base_url()
+        token = self._rsvp_ensure_token()
+        return f"{base_url}/comms/event/rsvp/{self.id}/{token}/{answer}"
+
+    def _rsvp_lang(self):
+        """Language of the answer page: the invitation's own."""
+        self.ensure_one()
+        lang = self.event_id.lang or self.partner_id.lang
+        if lang and self.env["res.lang"]._get_data(code=lang).active:
+            return lang
+        return False
+
+    def _rsvp_check_answer(self):
+        """Why the guest cannot answer online any more, or False."""
+        self.ensure_one()
+        event = self.event_id
+        if not self.active or not event.active:
+            return "closed"
+        if self.rsvp_status in ("attended", "no_show"):
+            return "attended"
+        if event.date_begin and event.date_begin <= fields.Datetime.now():
+            return "started"
+        return False
+
+    def _rsvp_answer(self, answer):
+        """Record the guest's own answer (accept or decline), given through
+        the invitation's links. Returns False when recorded, otherwise the
+        reason of the refusal (closed, attended, started, full)."""
+        self.ensure_one()
+        refusal = self._rsvp_check_answer()
+        if refusal:
+            return refusal
+        status = "confirmed" if answer == "accept" else "declined"
+        if self.rsvp_status == status:
+            return False
+        try:
+            with self.env.cr.savepoint():
+                # the note below tells who answered, better than a tracking line
+                # signed by whoever opened the page
+                self.with_context(mail_notrack=True).write({"rsvp_status": status})
+        except ValidationError:
+            # no seat left: the office decides
+            return "full"
+        guest = self.partner_id.display_name or self.name or self.email
+        # the note is read by the office, not by the guest
+        office_lang = (
+            self.event_id.user_id.lang
+            or self.event_id.company_id.partner_id.lang
+            or self.env.lang
+        )
+        env = self.with_context(lang=office_lang).env
+        if status == "confirmed":
+            body = env._("%(guest)s will attend (answered online).", guest=guest)
+        else:
+            body = env._("%(guest)s cannot attend (answered online).", guest=guest)
+        author = self.partner_id.id or None
+        self._message_log(body=body, author_id=author, email_from=self.email)
+        self.event_id._message_log(body=body, author_id=author, email_from=self.email)
+        return False
 
     # ------------------------------------------------------------
     # TOOLS

@@ -30,3 +30,4 @@ from . import test_tours_media
 from . import test_event_campaign
 from . import test_event_media
 from . import test_complaint_privacy
+from . import test_event_rsvp
