@@ -30,6 +30,7 @@
         "security/ir.model.access.csv",
         "security/comms_complaint_security.xml",
         # data
+        "data/res_lang_data.xml",
         "data/resource_calendar_data.xml",
         "data/comms_media_beat_data.xml",
         "data/comms_complaint_category_data.xml",

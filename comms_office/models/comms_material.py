@@ -444,16 +444,21 @@ class CommsMaterial(models.Model):
         versions = self._get_variant_group().filtered(
             lambda m: m.state in ("approved", "published")
         )
-        by_code = {}
+
+        # Arabic is Arabic, whether written ar_001 or ar_DZ
+        def base(code):
+            return code.split("_")[0]
+
+        by_lang = {}
         for version in versions:
-            by_code.setdefault(version.lang_id.code, version)
+            by_lang.setdefault(base(version.lang_id.code), version)
         res = {}
         for partner in partners:
             codes = [partner.lang] if partner.lang else []
             codes += partner.media_language_ids.mapped("code")
             codes += partner.parent_id.media_language_ids.mapped("code")
             res[partner.id] = next(
-                (by_code[code] for code in codes if code in by_code), self
+                (by_lang[base(c)] for c in codes if base(c) in by_lang), self
             )
         return res
 

@@ -100,3 +100,14 @@ class TestTranslations(HttpCase):
         self.assertIn("تقريرتقييمالحملة", letters)
         self.assertIn("التلقيحفيوقته", letters)
         self.assertIn("المعديةفيكلبلديات", letters)
+
+    def test_algerian_arabic(self):
+        """Arabic as written in Algeria: right to left, Western digits, ar.po."""
+        lang = self.env.ref("comms_office.lang_ar_dz")
+        self.assertEqual(
+            (lang.code, lang.direction, lang.date_format), ("ar_DZ", "rtl", "%d/%m/%Y")
+        )
+        self.env["res.lang"]._activate_and_install_lang("ar_DZ")
+        menu = self.env.ref("comms_office.comms_media_list_menu")
+        self.assertEqual(menu.with_context(lang="ar_DZ").name, "القوائم الإعلامية")
+        self.assertEqual(lang.format("%.2f", 1234.5, grouping=True), "1 234,50")
