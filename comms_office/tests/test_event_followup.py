@@ -188,3 +188,15 @@ class TestEventFollowUp(CommsEventCommon):
         )._render_qweb_pdf(report.report_name, self.event.ids)
         self.assertEqual(report_format, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
+
+    @users("comms_officer")
+    def test_event_report_in_the_event_language(self):
+        """An Arabic-speaking officer prints a French event's report in French."""
+        self.env.user.lang = "ar_001"
+        report = self.env.ref("comms_office.action_report_event_evaluation")
+        event = self.event.with_env(self.env)
+        event.lang = "fr_FR"
+        html = report._render_qweb_html(report.report_name, event.ids)[0].decode()
+        self.assertIn('dir="ltr"', html)
+        self.assertRegex(html, r"Médias</td>\s*<td[^>]*>2</td>")
+        self.assertNotIn("وسائل الإعلام", html)
