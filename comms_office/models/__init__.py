@@ -6,9 +6,9 @@ from . import res_partner
 from . import comms_media_list
 from . import comms_department
 from . import comms_complaint_category
-from . import comms_complaint
 from . import tier_definition
 from . import comms_approval_mixin
+from . import comms_complaint
 from . import comms_channel
 from . import comms_audience
 from . import comms_plan

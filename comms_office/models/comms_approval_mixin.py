@@ -25,6 +25,13 @@ class CommsApprovalMixin(models.AbstractModel):
     A model using it declares ``state`` with a ``draft`` value, sets
     ``_state_to`` to the states that need an approval and lists its approved
     content in ``_approval_content_fields``.
+
+    A model whose approval gates one transition that it makes itself (an
+    answer approved before it is sent) sets ``_approval_state`` and
+    ``_approval_rejection_state`` to ``False``: the record then stays in its
+    ``_state_from`` state whatever the reviewers decide, ``validation_status``
+    tells whether it may go on, and editing its approved content while it is
+    still there asks for a new approval.
     """
 
     _name = "comms.approval.mixin"
@@ -35,8 +42,11 @@ class CommsApprovalMixin(models.AbstractModel):
     _state_from = ["draft"]
     _state_to = ["approved"]
     _cancel_state = "cancel"
-    # the state a record reaches once every tier has approved it
+    # the state a record reaches once every tier has approved it; False: the
+    # record stays where it is, its own action makes the transition later
     _approval_state = "approved"
+    # the state a rejected record goes back to; False: it stays where it is
+    _approval_rejection_state = "draft"
     # approved content: changing it once approved asks for a new approval
     _approval_content_fields = []
 
@@ -58,9 +68,7 @@ class CommsApprovalMixin(models.AbstractModel):
         changed = [f for f in self._approval_content_fields if f in vals]
         to_reapprove = self.browse()
         if changed and not self.env.context.get("comms_approval_no_reapproval"):
-            to_reapprove = self.filtered(
-                lambda r: r[self._state_field] in self._approval_live_states()
-            )
+            to_reapprove = self.filtered(lambda r: r._approval_content_in_use())
         res = super().write(vals)
         if to_reapprove:
             to_reapprove._approval_request_again(changed)
@@ -81,8 +89,15 @@ class CommsApprovalMixin(models.AbstractModel):
             to_review.invalidate_recordset(["need_validation"])
             to_review._approval_sync_activities()
         for rec in self - to_review:
-            if not rec.review_ids and rec[self._state_field] in self._state_from:
+            if rec.review_ids or rec[self._state_field] not in self._state_from:
+                continue
+            if self._approval_state:
                 rec._approval_on_validated()
+            elif rec.approval_rejection_reason:
+                # no tier applies any more: nothing is left to approve
+                rec.sudo().with_context(
+                    skip_validation_check=True, comms_approval_no_reapproval=True
+                ).write({"approval_rejection_reason": False})
         return True
 
     # ------------------------------------------------------------
@@ -125,6 +140,17 @@ class CommsApprovalMixin(models.AbstractModel):
         """States in which the approved content is in use."""
         return [s for s in self._state_to if s != self._cancel_state]
 
+    def _approval_content_in_use(self):
+        """Whether changing the approved content calls for a new approval."""
+        self.ensure_one()
+        if not self._approval_state:
+            # approved, the transition it gates not made yet
+            return (
+                self[self._state_field] in self._state_from
+                and self.validation_status == "validated"
+            )
+        return self[self._state_field] in self._approval_live_states()
+
     def _approval_after_review(self):
         # promote the next tier now, so that its reviewers get their activity
         self.review_ids._update_review_status()
@@ -140,17 +166,17 @@ class CommsApprovalMixin(models.AbstractModel):
 
     def _approval_on_validated(self):
         self.ensure_one()
+        vals = {
+            "approval_resume_state": False,
+            "approval_rejection_reason": False,
+            "approval_date": fields.Datetime.now(),
+        }
         state = self.approval_resume_state or self._approval_state
+        if state:
+            vals[self._state_field] = state
         self.sudo().with_context(
             skip_validation_check=True, comms_approval_no_reapproval=True
-        ).write(
-            {
-                self._state_field: state,
-                "approval_resume_state": False,
-                "approval_rejection_reason": False,
-                "approval_date": fields.Datetime.now(),
-            }
-        )
+        ).write(vals)
         self.sudo().message_post(
             body=self.env._("Approved: the approval round is complete."),
             subtype_xmlid="base_tier_validation.mt_tier_validation_accepted",
@@ -163,29 +189,27 @@ class CommsApprovalMixin(models.AbstractModel):
             "Rejected by %(users)s.",
             users=", ".join(rejected.done_by.mapped("name")),
         )
+        vals = {"approval_resume_state": False, "approval_rejection_reason": reason}
+        if self._approval_rejection_state:
+            vals[self._state_field] = self._approval_rejection_state
         self.sudo().with_context(
             skip_validation_check=True, comms_approval_no_reapproval=True
-        ).write(
-            {
-                self._state_field: "draft",
-                "approval_resume_state": False,
-                "approval_rejection_reason": reason,
-            }
-        )
+        ).write(vals)
 
     def _approval_request_again(self, changed_fields):
         field_names = ", ".join(
             self._fields[name]._description_string(self.env) for name in changed_fields
         )
         for rec in self:
-            rec.sudo().with_context(
-                skip_validation_check=True, comms_approval_no_reapproval=True
-            ).write(
-                {
-                    self._state_field: "draft",
-                    "approval_resume_state": rec[self._state_field],
-                }
-            )
+            if self._approval_state:
+                rec.sudo().with_context(
+                    skip_validation_check=True, comms_approval_no_reapproval=True
+                ).write(
+                    {
+                        self._state_field: "draft",
+                        "approval_resume_state": rec[self._state_field],
+                    }
+                )
             rec.sudo().message_post(
                 body=self.env._(
                     "Approved content changed (%(fields)s): a new approval is "
@@ -269,8 +293,12 @@ class CommsApprovalMixin(models.AbstractModel):
         )
 
     def _check_allow_write_under_validation(self, vals):
-        # a rejected record is back in the author's hands until resubmitted
-        if self.validation_status == "rejected":
+        # a rejected record is back in the author's hands until resubmitted;
+        # an approved one that stays in its state may change, then goes
+        # through a new approval round
+        if self.validation_status == "rejected" or (
+            not self._approval_state and self.validation_status == "validated"
+        ):
             return True
         return super()._check_allow_write_under_validation(vals)
 

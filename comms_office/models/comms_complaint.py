@@ -28,19 +28,19 @@ IDENTITY_FIELDS = (
 class CommsComplaint(models.Model):
     _name = "comms.complaint"
     _description = "Complaint or Suggestion"
-    _inherit = [
-        "portal.mixin",
-        "mail.thread",
-        "mail.activity.mixin",
-        "tier.validation",
-    ]
+    # the approval mixin brings the chatter and the activities
+    _inherit = ["portal.mixin", "comms.approval.mixin"]
     _order = "priority desc, date_received desc, id desc"
     _rec_names_search = ["name", "subject"]
     _mail_post_access = "read"
-    # An answer to a sensitive complaint is approved before it is sent.
+    # An answer to a sensitive complaint is approved before it is sent: the
+    # approval gates "Send Answer", it neither answers nor sends back.
     _state_from = ["investigation"]
     _state_to = ["answered"]
     _cancel_state = "cancel"
+    _approval_state = False
+    _approval_rejection_state = False
+    _approval_content_fields = ["answer"]
     _tier_validation_manual_config = True
 
     # identification
@@ -492,7 +492,7 @@ class CommsComplaint(models.Model):
                     )
                 )
         elif self.need_validation:
-            self.request_validation()
+            self.action_request_approval()
             return self._notify_action(
                 self.env._("The answer was sent to the head of office for approval.")
             )
@@ -526,6 +526,8 @@ class CommsComplaint(models.Model):
 
     def action_cancel(self):
         self.write({"state": "cancel", "date_closed": fields.Datetime.now()})
+        # the approval round, if any, is over
+        self._approval_sync_activities()
         return True
 
     def action_reset(self):

@@ -181,6 +181,27 @@ class TestComplaintFlow(ComplaintCommon):
         complaint.action_close()
         self.assertEqual(complaint.state, "closed")
 
+    def _approval_activities(self, complaint):
+        return self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "comms.complaint"),
+                ("res_id", "=", complaint.id),
+                (
+                    "activity_type_id",
+                    "=",
+                    self.env.ref("comms_office.mail_activity_type_comms_approval").id,
+                ),
+            ]
+        )
+
+    def _decide(self, complaint, user, comment, approve=True):
+        """Approve or reject as ``user`` through the comment wizard."""
+        complaint = complaint.with_user(user)
+        action = complaint.validate_tier() if approve else complaint.reject_tier()
+        self.env["comment.wizard"].with_user(user).with_context(
+            **action["context"]
+        ).create({"comment": comment}).add_comment()
+
     @users("comms_officer")
     def test_sensitive_answer_needs_head_approval(self):
         complaint = self.complaint_emergency.with_user(self.env.user)
@@ -191,20 +212,113 @@ class TestComplaintFlow(ComplaintCommon):
         self.assertEqual(complaint.state, "investigation")
         self.assertEqual(complaint.validation_status, "pending")
         self.assertIn(self.user_manager, complaint.review_ids.reviewer_ids)
+        activities = self._approval_activities(complaint)
+        self.assertIn(self.user_manager, activities.user_id)
+        self.assertNotIn(self.user_officer, activities.user_id)
+        self.assertEqual(len(activities), len(activities.user_id), "one each")
         with self.assertRaises(UserError):
             complaint.action_send_answer()
         # the officer cannot approve, the head of office can
         self.assertFalse(complaint.can_review)
-        as_head = complaint.with_user(self.user_manager)
-        self.assertTrue(as_head.can_review)
-        as_head.validate_tier()
+        self.assertTrue(complaint.with_user(self.user_manager).can_review)
+
+        # rejected: still under investigation, the reason shown, review done
+        self._decide(complaint, self.user_manager, "Too vague.", approve=False)
+        self.assertEqual(complaint.validation_status, "rejected")
+        self.assertEqual(complaint.state, "investigation")
+        self.assertEqual(complaint.approval_rejection_reason, "Too vague.")
+        self.assertFalse(self._approval_activities(complaint))
+        self.assertTrue(
+            self.env["mail.message"].search(
+                [
+                    ("model", "=", "comms.complaint"),
+                    ("res_id", "=", complaint.id),
+                    (
+                        "mail_activity_type_id",
+                        "=",
+                        self.env.ref(
+                            "comms_office.mail_activity_type_comms_approval"
+                        ).id,
+                    ),
+                ]
+            ),
+            "the review is done, not deleted",
+        )
+        bodies = " ".join(complaint.message_ids.mapped("body"))
+        self.assertIn("Rejected by Head of Office", bodies)
+        self.assertIn("Too vague.", bodies)
+        with self.assertRaises(UserError):
+            complaint.action_send_answer()
+
+        # revised and resubmitted, then approved: sent by the officer
+        complaint.answer = "<p>Un second médecin assure la garde de nuit.</p>"
+        complaint.action_request_approval()
+        self.assertEqual(complaint.validation_status, "pending")
+        self.assertIn(self.user_manager, self._approval_activities(complaint).user_id)
+        self._decide(complaint, self.user_manager, "Clear now.")
         self.assertEqual(complaint.validation_status, "validated")
+        self.assertEqual(complaint.state, "investigation", "not answered yet")
+        self.assertFalse(complaint.approval_rejection_reason)
+        self.assertTrue(complaint.approval_date)
+        self.assertFalse(self._approval_activities(complaint))
+        bodies = " ".join(complaint.message_ids.mapped("body"))
+        self.assertIn("Approved by Head of Office", bodies)
+        self.assertIn("Clear now.", bodies)
         complaint.action_send_answer()
         self.assertEqual(complaint.state, "answered")
         self.assertIn(
             "salima@example.dz",
             " ".join(filter(None, complaint.message_ids.mapped("outgoing_email_to"))),
         )
+        sent = complaint.message_ids.filtered(lambda m: m.outgoing_email_to)
+        self.assertIn("second médecin", sent[0].body)
+
+    @users("comms_officer")
+    def test_editing_approved_answer_asks_again(self):
+        complaint = self.complaint_emergency.with_user(self.env.user)
+        complaint.severity = "high"
+        self._investigate(complaint)
+        complaint.action_send_answer()
+        self._decide(complaint, self.user_manager, "Fine.")
+        self.assertEqual(complaint.validation_status, "validated")
+        # what is not the answer changes freely
+        complaint.outcome = "founded"
+        self.assertEqual(complaint.validation_status, "validated")
+        complaint.answer = "<p>Autre réponse.</p>"
+        self.assertEqual(complaint.state, "investigation")
+        self.assertEqual(complaint.validation_status, "pending")
+        self.assertIn(self.user_manager, self._approval_activities(complaint).user_id)
+        self.assertIn(
+            "a new approval is requested",
+            " ".join(complaint.message_ids.mapped("body")),
+        )
+        with self.assertRaises(UserError):
+            complaint.action_send_answer()
+        self._decide(complaint, self.user_manager, "Fine again.")
+        complaint.action_send_answer()
+        self.assertEqual(complaint.state, "answered")
+
+    @users("comms_officer")
+    def test_not_sensitive_needs_no_approval(self):
+        complaint = self.complaint_emergency.with_user(self.env.user)
+        self.assertFalse(complaint.is_sensitive)
+        self._investigate(complaint)
+        self.assertFalse(complaint.need_validation)
+        complaint.action_send_answer()
+        self.assertEqual(complaint.state, "answered")
+        self.assertFalse(complaint.review_ids)
+        self.assertFalse(self._approval_activities(complaint))
+
+    @users("comms_officer")
+    def test_cancel_ends_the_approval_round(self):
+        complaint = self.complaint_emergency.with_user(self.env.user)
+        complaint.severity = "high"
+        self._investigate(complaint)
+        complaint.action_send_answer()
+        self.assertTrue(self._approval_activities(complaint))
+        complaint.action_cancel()
+        self.assertFalse(complaint.review_ids)
+        self.assertFalse(self._approval_activities(complaint))
 
     @users("comms_officer")
     def test_answer_without_email_given_at_desk(self):
