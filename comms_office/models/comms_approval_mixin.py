@@ -113,28 +113,27 @@ class CommsApprovalMixin(models.AbstractModel):
         )._tier_validation_check_state_on_write(vals)
 
     def _validate_tier(self, tiers=False):
-        before = {review.id: review.status for review in self.review_ids}
-        res = super()._validate_tier(tiers)
-        decided = self.review_ids.filtered(
-            lambda r: r.status == "approved" and before.get(r.id) != "approved"
-        )
-        self._approval_log(decided, approved=True)
-        self._approval_after_review()
-        return res
+        return self._approval_decide(super()._validate_tier, tiers, approved=True)
 
     def _rejected_tier(self, tiers=False):
-        before = {review.id: review.status for review in self.review_ids}
-        res = super()._rejected_tier(tiers)
-        decided = self.review_ids.filtered(
-            lambda r: r.status == "rejected" and before.get(r.id) != "rejected"
-        )
-        self._approval_log(decided, approved=False)
-        self._approval_after_review()
-        return res
+        return self._approval_decide(super()._rejected_tier, tiers, approved=False)
 
     # ------------------------------------------------------------
     # TOOLS
     # ------------------------------------------------------------
+
+    def _approval_decide(self, decide, tiers, approved):
+        """Let tier validation record the decision, then log the reviews it
+        decided and move the records on."""
+        status = "approved" if approved else "rejected"
+        before = {review.id: review.status for review in self.review_ids}
+        res = decide(tiers)
+        decided = self.review_ids.filtered(
+            lambda r: r.status == status and before.get(r.id) != status
+        )
+        self._approval_log(decided, approved=approved)
+        self._approval_after_review()
+        return res
 
     def _approval_live_states(self):
         """States in which the approved content is in use."""

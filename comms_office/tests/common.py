@@ -35,6 +35,12 @@ class CommsCommon(TransactionCase):
             groups="comms_office.group_comms_manager",
             name="Head of Office",
         )
+        cls.user_director = mail_new_test_user(
+            cls.env,
+            login="comms_director",
+            groups="comms_office.group_comms_director",
+            name="Director",
+        )
         cls.user_admin = mail_new_test_user(
             cls.env,
             login="comms_admin",
@@ -90,6 +96,18 @@ class CommsCommon(TransactionCase):
             }
         )
 
+    @classmethod
+    def _review(cls, record, user, comment="Approved.", approve=True):
+        """Approve or reject ``record`` as ``user`` through the comment wizard,
+        as the reviewer does from the form."""
+        record = record.with_user(user)
+        action = record.validate_tier() if approve else record.reject_tier()
+        if action:
+            cls.env["comment.wizard"].with_user(user).with_context(
+                **action["context"]
+            ).create({"comment": comment}).add_comment()
+        return record
+
 
 class CommsCampaignCommon(CommsCommon):
     """A director, audiences with a mailing list, and a draft campaign."""
@@ -97,12 +115,6 @@ class CommsCampaignCommon(CommsCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user_director = mail_new_test_user(
-            cls.env,
-            login="comms_director",
-            groups="comms_office.group_comms_director",
-            name="Director",
-        )
         cls.company.comms_director_budget_threshold = 1000000.0
         cls.mailing_list = cls.env["mailing.list"].create(
             {
@@ -163,24 +175,7 @@ class CommsCampaignCommon(CommsCommon):
         )
 
     def _approve(self, campaign, user, comment="Approved."):
-        """Approve as ``user`` through the comment wizard, as in the form."""
-        campaign = campaign.with_user(user)
-        action = campaign.validate_tier()
-        wizard = (
-            self.env["comment.wizard"]
-            .with_user(user)
-            .with_context(**action["context"])
-            .create({"comment": comment})
-        )
-        wizard.add_comment()
+        self._review(campaign, user, comment)
 
     def _reject(self, campaign, user, comment):
-        campaign = campaign.with_user(user)
-        action = campaign.reject_tier()
-        wizard = (
-            self.env["comment.wizard"]
-            .with_user(user)
-            .with_context(**action["context"])
-            .create({"comment": comment})
-        )
-        wizard.add_comment()
+        self._review(campaign, user, comment, approve=False)

@@ -1,8 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 
-from odoo.addons.mail.tests.common import mail_new_test_user
-
 from .common import CommsCommon
 
 
@@ -12,12 +10,6 @@ class CommsMediaCommon(CommsCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user_director = mail_new_test_user(
-            cls.env,
-            login="comms_director",
-            groups="comms_office.group_comms_director",
-            name="Director",
-        )
         cls.alias_domain = cls.env["mail.alias.domain"].create(
             {
                 "name": "hopital-medea.test",
@@ -55,18 +47,7 @@ class CommsMediaCommon(CommsCommon):
 
     @classmethod
     def _approve(cls, record, user):
-        """Approve ``record`` as ``user`` through the comment wizard."""
-        record = record.with_user(user)
-        action = record.validate_tier()
-        if action:
-            wizard = (
-                cls.env["comment.wizard"]
-                .with_user(user)
-                .with_context(**action["context"])
-                .create({"comment": "OK"})
-            )
-            wizard.add_comment()
-        return record
+        return cls._review(record, user, "OK")
 
     @classmethod
     def _approve_now(cls, materials):

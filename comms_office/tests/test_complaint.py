@@ -195,12 +195,7 @@ class TestComplaintFlow(ComplaintCommon):
         )
 
     def _decide(self, complaint, user, comment, approve=True):
-        """Approve or reject as ``user`` through the comment wizard."""
-        complaint = complaint.with_user(user)
-        action = complaint.validate_tier() if approve else complaint.reject_tier()
-        self.env["comment.wizard"].with_user(user).with_context(
-            **action["context"]
-        ).create({"comment": comment}).add_comment()
+        self._review(complaint, user, comment, approve=approve)
 
     @users("comms_officer")
     def test_sensitive_answer_needs_head_approval(self):
