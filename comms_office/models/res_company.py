@@ -69,12 +69,11 @@ class ResCompany(models.Model):
         language of new contacts, else the first active one, English last."""
         self.ensure_one()
         Lang = self.env["res.lang"]
-        for code in (
-            self.partner_id.lang,
-            self.env["ir.default"]._get("res.partner", "lang"),
-        ):
-            if code and Lang._get_code(code):
-                return code
+        if self.partner_id.lang and Lang._get_code(self.partner_id.lang):
+            return self.partner_id.lang
+        code = self.env["ir.default"]._get("res.partner", "lang")
+        if code and Lang._get_code(code):
+            return code
         codes = [code for code, _name in Lang.get_installed()]
         return next((code for code in codes if code != "en_US"), "en_US")
 
