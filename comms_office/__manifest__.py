@@ -88,6 +88,7 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/mail_alias_domain_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/comms_media_list_demo.xml",
         "demo/comms_department_demo.xml",

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import res_company
+from . import mail_thread
 from . import res_config_settings
 from . import comms_media_beat
 from . import res_partner
@@ -8,6 +9,7 @@ from . import comms_department
 from . import comms_complaint_category
 from . import tier_definition
 from . import comms_approval_mixin
+from . import comms_mail_intake_mixin
 from . import comms_complaint
 from . import comms_channel
 from . import comms_audience

@@ -5,6 +5,7 @@ from datetime import datetime, time, timedelta
 
 import pytz
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -29,10 +30,12 @@ class CommsComplaint(models.Model):
     _name = "comms.complaint"
     _description = "Complaint or Suggestion"
     # the approval mixin brings the chatter and the activities
-    _inherit = ["portal.mixin", "comms.approval.mixin"]
+    _inherit = ["portal.mixin", "comms.approval.mixin", "comms.mail.intake.mixin"]
     _order = "priority desc, date_received desc, id desc"
     _rec_names_search = ["name", "subject"]
     _mail_post_access = "read"
+    # Odoo's loop detection counts the complaints of one address
+    _primary_email = "complainant_email"
     # An answer to a sensitive complaint is approved before it is sent: the
     # approval gates "Send Answer", it neither answers nor sends back.
     _state_from = ["investigation"]
@@ -85,8 +88,9 @@ class CommsComplaint(models.Model):
     lang = fields.Selection(
         selection="_lang_get",
         string="Language",
-        default=lambda self: self.env.lang,
-        help="Language of the acknowledgment and of the answer.",
+        default=lambda self: self.env.company._comms_lang(),
+        help="Language of the acknowledgment, of the answer and of every mail to "
+        "the complainant: the one they wrote in, by default the institution's.",
     )
     # complainant (confidential)
     complainant_partner_id = fields.Many2one(
@@ -407,6 +411,12 @@ class CommsComplaint(models.Model):
     @api.model
     def message_new(self, msg_dict, custom_values=None):
         name, email = parse_contact_from_email(msg_dict.get("email_from") or "")
+        email = email_normalize(email) or False
+        company = (
+            self.env["res.company"].browse((custom_values or {}).get("company_id"))
+            or self.env.company
+        )
+        lang, left_out = self._intake_prepare(msg_dict, company)
         values = {
             "name": "/",
             "subject": (msg_dict.get("subject") or "").strip()[:200]
@@ -415,31 +425,50 @@ class CommsComplaint(models.Model):
             or self.env._("(empty message)"),
             "channel": "email",
             "complainant_name": name or False,
-            "complainant_email": email_normalize(email) or False,
-            "date_received": msg_dict.get("date") or fields.Datetime.now(),
+            "complainant_email": email,
+            # The server's time of receipt: the sender's Date header could put
+            # the complaint in a month whose register was already sent.
+            "date_received": fields.Datetime.now(),
+            "lang": lang,
             "expects_answer": True,
             "consent": True,
         }
         if msg_dict.get("author_id"):
             values["complainant_partner_id"] = msg_dict["author_id"]
         values.update(custom_values or {})
-        if fields.Datetime.to_datetime(values["date_received"]) > fields.Datetime.now():
-            values["date_received"] = fields.Datetime.now()
+        # the complainant's address as found in the email, not as written
         complaint = super(
             CommsComplaint, self.with_context(mail_create_nolog=True)
-        ).message_new(msg_dict, custom_values=values)
-        complaint._acknowledge_safely()
+        ).message_new(dict(msg_dict, email_from=email), custom_values=values)
+        if left_out:
+            complaint._intake_log_left_out(left_out)
+        complaint._acknowledge_safely(left_out=left_out)
         return complaint
 
     def message_update(self, msg_dict, update_vals=None):
-        # A reply after the answer reopens the conversation for the assignee.
-        closed = self.filtered(lambda c: c.state in ("answered", "closed"))
-        for complaint in closed:
-            complaint.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._("The complainant replied"),
-                user_id=(complaint.user_id or self.env.user).id,
-            )
+        """Someone has to read the complainant's reply: the assignee, or the
+        head of office when nobody is assigned or the case is over."""
+        author = self.env["res.partner"].browse(msg_dict.get("author_id"))
+        if not self._intake_is_automatic() and not author.user_ids.filtered(
+            lambda u: not u.share
+        ):
+            for complaint in self:
+                if complaint.state in OPEN_STATES and complaint.user_id:
+                    continue
+                user = complaint.user_id or complaint.company_id.comms_head_id
+                if not user:
+                    continue
+                summary = complaint.with_context(lang=user.lang).env._(
+                    "The complainant replied"
+                )
+                if not complaint.activity_ids.filtered(
+                    lambda a, user=user, summary=summary: (
+                        a.user_id == user and a.summary == summary
+                    )
+                ):
+                    complaint.activity_schedule(
+                        "mail.mail_activity_data_todo", summary=summary, user_id=user.id
+                    )
         return super().message_update(msg_dict, update_vals=update_vals)
 
     def _track_subtype(self, init_values):
@@ -609,6 +638,11 @@ class CommsComplaint(models.Model):
         # only, never proposed as a recipient of the chatter.
         return {complaint.id: [] for complaint in self}
 
+    def _mail_get_primary_email(self):
+        # ``_primary_email`` serves the loop detection of the gateway only:
+        # the complainant is no default recipient of composers and templates.
+        return dict.fromkeys(self.ids, False)
+
     # ------------------------------------------------------------
     # TOOLS
     # ------------------------------------------------------------
@@ -681,21 +715,29 @@ class CommsComplaint(models.Model):
                 cache[key] = end.astimezone(tz).date() if end else False
         return cache[key]
 
-    def _send_acknowledgment(self):
+    def _send_acknowledgment(self, left_out=None):
         self._send_to_complainant(
-            self.env.ref("comms_office.mail_template_complaint_ack")
+            self.env.ref("comms_office.mail_template_complaint_ack"),
+            # an automatic answer: auto-responders stay silent (RFC 3834)
+            headers={
+                "Auto-Submitted": "auto-replied",
+                "X-Auto-Response-Suppress": "All",
+            },
+            left_out=left_out,
         )
         self.write(
             {"state": "acknowledged", "date_acknowledged": fields.Datetime.now()}
         )
 
-    def _send_to_complainant(self, template):
+    def _send_to_complainant(self, template, headers=None, left_out=None):
         """Mail ``template`` to the complainant's address, and only there.
 
         The address is a raw recipient of the message: no contact is looked up
         or created and nobody is subscribed. The message stays in the chatter
         under a subtype that only the office reads, with the Message-Id the
         complainant's replies refer to, so that they thread on the complaint.
+        ``headers`` are added to the mail; ``left_out`` (see
+        ``_intake_apply_limits``) is told to the complainant.
         """
         subtype = self.env.ref("comms_office.mt_comms_complaint_sent")
         user = self.env.user
@@ -706,6 +748,9 @@ class CommsComplaint(models.Model):
             if not complaint.complainant_email:
                 continue
             values = rendered[complaint.id]
+            body = values["body_html"]
+            if left_out:
+                body = Markup(body) + complaint._left_out_notice(left_out)
             author = (
                 complaint.company_id.partner_id
                 if user._is_public() or user._is_superuser()
@@ -714,7 +759,7 @@ class CommsComplaint(models.Model):
             complaint.with_context(
                 mail_post_autofollow=False, mail_create_nosubscribe=True
             ).message_post(
-                body=values["body_html"],
+                body=body,
                 subject=values["subject"],
                 message_type="comment",
                 subtype_id=subtype.id,
@@ -725,16 +770,36 @@ class CommsComplaint(models.Model):
                 email_layout_xmlid="mail.mail_notification_light",
                 force_email_lang=complaint.lang,
                 mail_auto_delete=template.auto_delete,
+                mail_headers=headers or {},
             )
 
-    def _acknowledge_safely(self):
+    def _left_out_notice(self, left_out):
+        """What the complainant is told of the parts of their email that were
+        not kept, in their language."""
+        self.ensure_one()
+        complaint = self.with_context(lang=self.lang)
+        return Markup("<p>%s</p><ul>%s</ul><p>%s</p>") % (
+            complaint.env._(
+                "Part of your email could not be received because of its size:"
+            ),
+            Markup("").join(
+                Markup("<li>%s</li>") % line
+                for line in complaint._intake_describe_left_out(left_out)
+            ),
+            complaint.env._(
+                "Bring it to the office or send it again in smaller parts, "
+                "replying to this email."
+            ),
+        )
+
+    def _acknowledge_safely(self, left_out=None):
         """Acknowledge at once; a mail failure never loses the complaint."""
         for complaint in self:
             if not complaint.sudo().complainant_email:
                 continue
             try:
                 with self.env.cr.savepoint():
-                    complaint._send_acknowledgment()
+                    complaint._send_acknowledgment(left_out=left_out)
             except Exception:
                 _logger.exception("Acknowledgment of complaint %s failed", complaint.id)
                 complaint.message_post(

@@ -38,7 +38,7 @@ class CommsInquiry(models.Model):
 
     _name = "comms.inquiry"
     _description = "Media Inquiry"
-    _inherit = ["comms.approval.mixin"]
+    _inherit = ["comms.approval.mixin", "comms.mail.intake.mixin"]
     _order = "date_deadline, id desc"
     _mail_post_access = "read"
     _primary_email = "email_from"
@@ -77,6 +77,13 @@ class CommsInquiry(models.Model):
         readonly=False,
     )
     phone = fields.Char(compute="_compute_phone", store=True, readonly=False)
+    lang = fields.Selection(
+        selection="_lang_get",
+        string="Language",
+        default=lambda self: self.env.company._comms_lang(),
+        help="Language of the mail to the requester: the one they wrote in, by "
+        "default the institution's.",
+    )
     outlet_id = fields.Many2one(
         "res.partner",
         compute="_compute_outlet_id",
@@ -154,6 +161,10 @@ class CommsInquiry(models.Model):
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
     coverage_ids = fields.One2many("comms.coverage", "inquiry_id")
+
+    @api.model
+    def _lang_get(self):
+        return self.env["res.lang"].get_installed()
 
     @api.model
     def _group_expand_stage(self, stages, domain):
@@ -263,21 +274,48 @@ class CommsInquiry(models.Model):
     def message_new(self, msg_dict, custom_values=None):
         """A new email on the alias: the sender is the requester."""
         values = dict(custom_values or {})
+        company = (
+            self.env["res.company"].browse(values.get("company_id")) or self.env.company
+        )
+        lang, left_out = self._intake_prepare(msg_dict, company)
         email_from = msg_dict.get("email_from") or ""
+        email = email_normalize(email_from)
         partner = self.env["res.partner"].browse(msg_dict.get("author_id") or [])
-        if not partner and email_normalize(email_from):
-            partner = self.env["res.partner"]._find_or_create_from_emails([email_from])[
-                0
-            ]
+        if not partner and email:
+            partner = self.env["res.partner"]._find_or_create_from_emails(
+                [email_from], additional_values={email: {"lang": lang}}
+            )[0]
         values.setdefault("name", msg_dict.get("subject") or self.env._("No subject"))
         values.setdefault("channel", "email")
         values.setdefault("question", msg_dict.get("body"))
         values.setdefault("email_from", email_from)
+        values.setdefault("lang", lang)
         if partner:
             values.setdefault("partner_id", partner.id)
-        if msg_dict.get("date"):
-            values.setdefault("date_received", msg_dict["date"])
-        return super().message_new(msg_dict, custom_values=values)
+        # The server's time of receipt, whatever the sender's Date header says:
+        # the deadline counts from it.
+        values.setdefault("date_received", fields.Datetime.now())
+        inquiry = super().message_new(msg_dict, custom_values=values)
+        if left_out:
+            inquiry._intake_log_left_out(left_out)
+        return inquiry
+
+    def _notify_get_recipients(self, message, msg_vals=False, **kwargs):
+        # Whatever language their contact says, the requester is written to in
+        # the language of the inquiry.
+        recipients = super()._notify_get_recipients(
+            message, msg_vals=msg_vals, **kwargs
+        )
+        if len(self) == 1 and self.lang:
+            email = email_normalize(self.email_from or "")
+            for recipient in recipients:
+                if (recipient["id"] and recipient["id"] == self.partner_id.id) or (
+                    not recipient["id"]
+                    and email
+                    and recipient["email_normalized"] == email
+                ):
+                    recipient["lang"] = self.lang
+        return recipients
 
     def _message_get_suggested_recipients(self, **kwargs):
         recipients = super()._message_get_suggested_recipients(**kwargs)
@@ -350,7 +388,9 @@ class CommsInquiry(models.Model):
                 partner_ids=inquiry.partner_id.ids,
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
-                subject=self.env._("Re: %(subject)s", subject=inquiry.name),
+                subject=inquiry.with_context(lang=inquiry.lang).env._(
+                    "Re: %(subject)s", subject=inquiry.name
+                ),
             )
             inquiry.with_context(comms_approval_no_reapproval=True).write(
                 {

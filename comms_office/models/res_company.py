@@ -64,6 +64,44 @@ class ResCompany(models.Model):
     # TOOLS
     # ------------------------------------------------------------
 
+    def _comms_lang(self):
+        """The institution's own language: its contact's, else the default
+        language of new contacts, else the first active one, English last."""
+        self.ensure_one()
+        Lang = self.env["res.lang"]
+        if self.partner_id.lang and Lang._get_code(self.partner_id.lang):
+            return self.partner_id.lang
+        code = self.env["ir.default"]._get("res.partner", "lang")
+        if code and Lang._get_code(code):
+            return code
+        codes = [code for code, _name in Lang.get_installed()]
+        return next((code for code in codes if code != "en_US"), "en_US")
+
+    def _comms_lang_variant(self, base):
+        """The active language the institution uses for the base language
+        ``base`` ("ar", "fr"…), or ``False``: its own language when it is a
+        variant of ``base``, Algerian Arabic (shipped by the module) before
+        the generic one, then the main variant, then any other."""
+        self.ensure_one()
+        if not base:
+            return False
+        Lang = self.env["res.lang"]
+        own = self._comms_lang()
+        if own.split("_")[0] == base:
+            return own
+        preferred = {"ar": ("ar_DZ", "ar_001"), "fr": ("fr_FR",), "en": ("en_US",)}
+        for code in preferred.get(base, ()):
+            if Lang._get_code(code):
+                return code
+        return next(
+            (
+                code
+                for code, _name in Lang.get_installed()
+                if code.split("_")[0] == base
+            ),
+            False,
+        )
+
     @api.model
     def _comms_init_calendar(self):
         """Give companies that existed before the module the office's calendar."""

@@ -1,6 +1,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from .comms_mail_intake_mixin import (
+    DEFAULT_MAX_ATTACHMENT_SIZE,
+    DEFAULT_MAX_ATTACHMENTS,
+    DEFAULT_MAX_TEXT,
+    MAX_ATTACHMENT_SIZE_PARAM,
+    MAX_ATTACHMENTS_PARAM,
+    MAX_TEXT_PARAM,
+)
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
@@ -32,6 +41,29 @@ class ResConfigSettings(models.TransientModel):
         readonly=False,
     )
     comms_currency_id = fields.Many2one(related="company_id.currency_id")
+    comms_lang = fields.Selection(
+        related="company_id.partner_id.lang",
+        string="Office Language",
+        readonly=False,
+        help="Language of the mail to people whose language cannot be told "
+        "from what they wrote, and the default of complaints and inquiries "
+        "entered at the office.",
+    )
+    # size limits of incoming mail
+    comms_mail_max_text_chars = fields.Integer(
+        string="Text (characters)",
+        config_parameter=MAX_TEXT_PARAM,
+        default=DEFAULT_MAX_TEXT,
+    )
+    comms_mail_max_attachment_mb = fields.Integer(
+        string="Attachment (MB)",
+        default=DEFAULT_MAX_ATTACHMENT_SIZE // (1024 * 1024),
+    )
+    comms_mail_max_attachments = fields.Integer(
+        string="Attachments",
+        config_parameter=MAX_ATTACHMENTS_PARAM,
+        default=DEFAULT_MAX_ATTACHMENTS,
+    )
 
     def _default_comms_inquiry_alias(self):
         return self.env.ref(
@@ -59,10 +91,18 @@ class ResConfigSettings(models.TransientModel):
             "comms_office.mail_alias_complaint", raise_if_not_found=False
         )
         res["comms_complaint_alias_prefix"] = alias.alias_name if alias else False
+        max_size = self.env["comms.complaint"]._intake_limits()[1]
+        res["comms_mail_max_attachment_mb"] = max(1, max_size // (1024 * 1024))
         return res
 
     def set_values(self):
         res = super().set_values()
+        megabytes = self.comms_mail_max_attachment_mb
+        current = self.env["comms.complaint"]._intake_limits()[1] // (1024 * 1024)
+        if megabytes > 0 and megabytes != current:
+            self.env["ir.config_parameter"].sudo().set_param(
+                MAX_ATTACHMENT_SIZE_PARAM, str(megabytes * 1024 * 1024)
+            )
         alias = self.env.ref(
             "comms_office.mail_alias_complaint", raise_if_not_found=False
         )

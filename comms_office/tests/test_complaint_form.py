@@ -114,6 +114,34 @@ class TestComplaintForm(HttpCase):
         )
         self.assertEqual(ack.email_to, "samia.visiteur@example.dz")
 
+    @mute_logger("odoo.addons.mail.models.mail_mail")
+    def test_submission_takes_the_page_language(self):
+        self.env["res.lang"]._activate_lang("ar_001")
+        self.env["res.lang"]._activate_lang("fr_FR")
+        for prefix, lang, acknowledged in (
+            ("/ar", "ar_001", "استلمنا طلبكم"),
+            ("/fr", "fr_FR", "nous avons reçu votre demande"),
+        ):
+            with self.subTest(lang=lang):
+                data = {
+                    "csrf_token": self._csrf(f"{prefix}/comms/complaint"),
+                    "kind": "complaint",
+                    "subject": "Attente",
+                    "description": "Quatre heures.",
+                    "name": "Samia Visiteur",
+                    "email": "samia.visiteur@example.dz",
+                    "expects_answer": "on",
+                    "consent": "on",
+                }
+                response = self.url_open(f"{prefix}/comms/complaint/submit", data=data)
+                self.assertEqual(response.status_code, 200)
+                complaint = self.Complaint.search([], order="id desc", limit=1)
+                self.assertEqual(complaint.lang, lang)
+                ack = self.env["mail.mail"].search(
+                    [("model", "=", complaint._name), ("res_id", "=", complaint.id)]
+                )
+                self.assertIn(acknowledged, ack.subject)
+
     def test_suggestion_without_contact(self):
         response = self._post(
             kind="suggestion", name="", email="", consent=None, expects_answer=None

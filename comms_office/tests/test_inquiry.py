@@ -51,6 +51,7 @@ class TestInquiry(CommsMediaCommon):
         )
         return self.env["mail.thread"].sudo().message_process(False, raw)
 
+    @freeze_time("2025-03-02 10:00:00")
     @mute_logger("odoo.addons.mail.models.mail_thread")
     def test_inbound_email_and_reply(self):
         self.assertEqual(self.inquiry_alias.alias_full_name, "press@hopital-medea.test")
@@ -66,8 +67,9 @@ class TestInquiry(CommsMediaCommon):
         self.assertTrue(inquiry.reference.startswith("INQ/"))
         self.assertEqual(inquiry.partner_id.email, "lina@journal.test")
         self.assertEqual(inquiry.partner_id.name, "Lina Journaliste")
-        self.assertEqual(inquiry.date_received, datetime(2025, 3, 2, 8, 0))
-        self.assertEqual(inquiry.date_deadline, datetime(2025, 3, 2, 14, 0))
+        # received when the server got it, sent at 08:00 by the journalist
+        self.assertEqual(inquiry.date_received, datetime(2025, 3, 2, 10, 0))
+        self.assertEqual(inquiry.date_deadline, datetime(2025, 3, 2, 16, 0))
         self.assertIn(inquiry.partner_id, inquiry.message_partner_ids)
         # a reply threads on the inquiry, no new inquiry
         count = self.env["comms.inquiry"].search_count([])

@@ -43,3 +43,16 @@ class TestSettings(CommsCommon):
         with self.assertRaises(IntegrityError), self.cr.savepoint():
             self.company.write({"comms_answer_days": 0})
             self.company.flush_recordset()
+
+    @users("comms_admin")
+    def test_mail_intake_settings(self):
+        with Form(self.env["res.config.settings"]) as settings:
+            self.assertEqual(settings.comms_mail_max_attachment_mb, 10)
+            settings.comms_mail_max_text_chars = 8000
+            settings.comms_mail_max_attachment_mb = 3
+            settings.comms_lang = "fr_FR"
+        settings.record.execute()
+        limits = self.env["comms.complaint"]._intake_limits()
+        self.assertEqual(limits, (8000, 3 * 1024 * 1024, 10))
+        self.assertEqual(self.env.company.partner_id.lang, "fr_FR")
+        self.assertEqual(self.env.company._comms_lang(), "fr_FR")

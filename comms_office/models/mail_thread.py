@@ -1,0 +1,63 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+from odoo.tools import email_normalize
+
+# Precedence values of automatic and bulk mail (RFC 3834 section 2, and the
+# de facto values of list servers)
+AUTOMATIC_PRECEDENCES = {"auto_reply", "bulk", "junk", "list"}
+# Senders of delivery status notifications
+BOUNCE_SENDERS = {"mailer-daemon", "postmaster"}
+
+
+class MailThread(models.AbstractModel):
+    _inherit = "mail.thread"
+
+    @api.model
+    def _comms_mail_automatic_reason(self, message, message_dict):
+        """Why the incoming ``message`` was written by a machine, not by a
+        person, or ``False``: auto-replies (RFC 3834 and the usual X- headers),
+        list and bulk mail (RFC 2369, RFC 2919), delivery reports (RFC 3464)
+        and mail from the database's own addresses. The reason is logged."""
+        auto_submitted = (
+            str(message.get("Auto-Submitted") or "").split(";")[0].strip().lower()
+        )
+        if auto_submitted and auto_submitted != "no":
+            return f"Auto-Submitted: {auto_submitted}"
+        for header in ("X-Autoreply", "X-Autorespond"):
+            value = message.get(header)
+            if value is not None and str(value).strip().lower() not in (
+                "no",
+                "false",
+                "0",
+            ):
+                return f"{header}: {value}"
+        precedence = str(message.get("Precedence") or "").strip().lower()
+        if precedence in AUTOMATIC_PRECEDENCES:
+            return f"Precedence: {precedence}"
+        for header in ("List-Id", "List-Unsubscribe"):
+            if message.get(header) is not None:
+                return f"{header}: mailing list or bulk mail"
+        email_from = email_normalize(message_dict.get("email_from") or "") or ""
+        localpart = email_from.partition("@")[0]
+        if (
+            message_dict.get("is_bounce")
+            or message.get_content_type() == "multipart/report"
+            or message.get("X-Failed-Recipients") is not None
+            or str(message.get("Return-Path") or "").strip() == "<>"
+            or localpart in BOUNCE_SENDERS
+        ):
+            return "delivery status notification"
+        if email_from and self.env["mail.alias.domain"].sudo()._find_aliases(
+            [email_from]
+        ):
+            return f"sent from {email_from}, an address of this database"
+        return False
+
+    @api.model
+    def _message_route_process(self, message, message_dict, routes):
+        # The parsed message says nothing of its headers: the records that
+        # receive it learn from the context whether a machine sent it.
+        reason = self._comms_mail_automatic_reason(message, message_dict)
+        return super(
+            MailThread, self.with_context(comms_mail_automatic=reason)
+        )._message_route_process(message, message_dict, routes)
