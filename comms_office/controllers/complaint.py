@@ -7,6 +7,7 @@ from datetime import timedelta
 from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
+from odoo.fields import Domain
 from odoo.http import request
 from odoo.tools import consteq, email_normalize
 from odoo.tools.mimetypes import guess_mimetype
@@ -143,6 +144,8 @@ class ComplaintController(http.Controller):
         """The complaint, for the one who holds its secret; nothing otherwise."""
         if not reference or not access_token:
             raise NotFound()
+        # sudo: the visitor has no account; the complaint found by its
+        # reference is returned only to the holder of its secret token
         complaint = (
             request.env["comms.complaint"]
             .sudo()
@@ -174,14 +177,11 @@ class ComplaintController(http.Controller):
         return values
 
     def _render_form(self, values, errors, status=200):
-        company = request.env.company
         page = self._page_values(
             values=values,
             errors=errors,
-            categories=request.env["comms.complaint.category"].sudo().search([]),
-            departments=request.env["comms.department"]
-            .sudo()
-            .search([("company_id", "=", company.id)]),
+            categories=self._public_choices("comms.complaint.category"),
+            departments=self._public_choices("comms.department"),
             max_description=MAX_DESCRIPTION,
             max_subject=MAX_SUBJECT,
             max_files=MAX_FILES,
@@ -299,12 +299,24 @@ class ComplaintController(http.Controller):
                 )
         return category, department, date_facts, errors
 
+    def _public_choices(self, model, record_id=None):
+        """The categories or departments the form offers (one of them, given
+        ``record_id``)."""
+        domain = Domain("company_id", "=", request.env.company.id)
+        if model == "comms.complaint.category":
+            domain = Domain.TRUE
+        if record_id is not None:
+            domain &= Domain("id", "=", record_id)
+        # sudo: visitors read the choices the form offers, and only those: a
+        # submitted id is looked up among them
+        return request.env[model].sudo().search(domain)
+
     def _browse_public(self, model, value):
         try:
             record_id = int(value)
         except (TypeError, ValueError):
             return request.env[model]
-        return request.env[model].sudo().browse(record_id).exists()
+        return self._public_choices(model, record_id)
 
     def _read_files(self):
         files, errors = [], {}

@@ -49,6 +49,8 @@ class EventRsvpController(http.Controller):
 
     def _get_registration(self, registration_id, token):
         """The registration, for the guest who holds its secret; 404 otherwise."""
+        # sudo: the guest has no account; the registration found by the id of
+        # the link is returned only to the holder of its secret token
         registration = (
             request.env["event.registration"].sudo().browse(registration_id).exists()
         )

@@ -8,6 +8,7 @@ from . import comms_media_list
 from . import comms_department
 from . import comms_complaint_category
 from . import tier_definition
+from . import tier_review
 from . import comms_approval_mixin
 from . import comms_mail_intake_mixin
 from . import comms_complaint

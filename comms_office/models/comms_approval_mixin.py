@@ -2,13 +2,25 @@
 from markupsafe import Markup
 
 from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
+
+from .comms_roles import check_role
 
 APPROVAL_SUBTYPES = (
     "base_tier_validation.mt_tier_validation_requested",
     "base_tier_validation.mt_tier_validation_accepted",
     "base_tier_validation.mt_tier_validation_rejected",
     "base_tier_validation.mt_tier_validation_restarted",
+)
+# The approval's own record of what was decided: written by the approval
+# round only, never by hand.
+APPROVAL_FIELDS = (
+    "review_ids",
+    "validation_status",
+    "approval_date",
+    "approval_rejection_reason",
+    "approval_resume_state",
 )
 
 
@@ -32,6 +44,13 @@ class CommsApprovalMixin(models.AbstractModel):
     ``_state_from`` state whatever the reviewers decide, ``validation_status``
     tells whether it may go on, and editing its approved content while it is
     still there asks for a new approval.
+
+    Nobody forges an approval: the reviews of the office's records change
+    through the approval round only (``tier.review`` refuses direct writes),
+    which runs them in superuser mode once it has checked the user's rights;
+    tier validation still approves or rejects only the reviews whose
+    reviewers include the user. The approval fields cannot be written by
+    hand, and a record enters an approved state from its draft state only.
     """
 
     _name = "comms.approval.mixin"
@@ -64,7 +83,14 @@ class CommsApprovalMixin(models.AbstractModel):
     # CRUD
     # ------------------------------------------------------------
 
+    @api.model
+    def _has_field_access(self, field, operation):
+        if operation == "write" and field.name in APPROVAL_FIELDS and not self.env.su:
+            return False
+        return super()._has_field_access(field, operation)
+
     def write(self, vals):
+        self._approval_check_state_entry(vals)
         changed = [f for f in self._approval_content_fields if f in vals]
         to_reapprove = self.browse()
         if changed and not self.env.context.get("comms_approval_no_reapproval"):
@@ -74,11 +100,96 @@ class CommsApprovalMixin(models.AbstractModel):
             to_reapprove._approval_request_again(changed)
         return res
 
+    def unlink(self):
+        self.check_access("unlink")
+        # sudo: the reviews go with their record, for whoever may delete it
+        # (checked above); tier.review refuses it to everyone else
+        self.sudo().review_ids.unlink()
+        return super().unlink()
+
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
 
     def action_request_approval(self):
+        """Start an approval round, or approve at once when no tier applies."""
+        check_role(self.env, "officer", self.env._("request an approval"))
+        return self._approval_request()
+
+    def request_validation(self):
+        if not self.env.su:
+            self.check_access("write")
+        # sudo: the reviews of the office's records are created by the
+        # approval round only (see tier.review); it is started by whoever may
+        # write the record, checked above
+        reviews = super(CommsApprovalMixin, self.sudo()).request_validation()
+        return reviews.with_env(self.env)
+
+    def restart_validation(self):
+        if not self.env.su:
+            self.check_access("write")
+        # sudo: the approval round drops its reviews, for whoever may write
+        # the record (checked above)
+        return super(CommsApprovalMixin, self.sudo()).restart_validation()
+
+    # ------------------------------------------------------------
+    # TIER VALIDATION HOOKS
+    # ------------------------------------------------------------
+
+    def _tier_validation_check_write_remove_reviews(self, vals):
+        if self.env.su or self._state_field not in vals:
+            return super()._tier_validation_check_write_remove_reviews(vals)
+        self.check_access("write")
+        # sudo: a record cancelled or set back to draft drops its reviews, as
+        # tier validation wants, for whoever may write it (checked above)
+        return super(
+            CommsApprovalMixin, self.sudo()
+        )._tier_validation_check_write_remove_reviews(vals)
+
+    def _tier_validation_check_state_on_write(self, vals):
+        # ``need_validation`` has no dependencies: never trust a cached value
+        self.invalidate_recordset(["need_validation"])
+        # this check may approve on the fly: the state is already being written
+        return super(
+            CommsApprovalMixin, self.with_context(comms_approval_in_write=True)
+        )._tier_validation_check_state_on_write(vals)
+
+    def _validate_tier(self, tiers=False):
+        return self._approval_decide("_validate_tier", tiers, approved=True)
+
+    def _rejected_tier(self, tiers=False):
+        return self._approval_decide("_rejected_tier", tiers, approved=False)
+
+    def _approval_decide(self, method, tiers, approved):
+        """Let tier validation record the decision, then log the reviews it
+        decided and move the records on."""
+        self.ensure_one()
+        self.check_access("read")
+        if tiers:
+            # the reviews of this record, whatever else was passed
+            tiers = self.review_ids & tiers
+            if not tiers:
+                return False
+        status = "approved" if approved else "rejected"
+        before = {review.id: review.status for review in self.review_ids}
+        # sudo: reviews change through the approval round only (see
+        # tier.review); the decision stays the user's, since tier validation
+        # decides only the reviews whose reviewers include env.user, which
+        # sudo keeps
+        decide = getattr(super(CommsApprovalMixin, self.sudo()), method)
+        res = decide(tiers.sudo() if tiers else tiers)
+        decided = self.review_ids.filtered(
+            lambda r: r.status == status and before.get(r.id) != status
+        )
+        self._approval_log(decided, approved=approved)
+        self._approval_after_review()
+        return res
+
+    # ------------------------------------------------------------
+    # TOOLS
+    # ------------------------------------------------------------
+
+    def _approval_request(self):
         """Start an approval round, or approve at once when no tier applies."""
         done = self.filtered(lambda r: r.review_ids)
         done.restart_validation()
@@ -99,41 +210,6 @@ class CommsApprovalMixin(models.AbstractModel):
                     skip_validation_check=True, comms_approval_no_reapproval=True
                 ).write({"approval_rejection_reason": False})
         return True
-
-    # ------------------------------------------------------------
-    # TIER VALIDATION HOOKS
-    # ------------------------------------------------------------
-
-    def _tier_validation_check_state_on_write(self, vals):
-        # ``need_validation`` has no dependencies: never trust a cached value
-        self.invalidate_recordset(["need_validation"])
-        # this check may approve on the fly: the state is already being written
-        return super(
-            CommsApprovalMixin, self.with_context(comms_approval_in_write=True)
-        )._tier_validation_check_state_on_write(vals)
-
-    def _validate_tier(self, tiers=False):
-        return self._approval_decide(super()._validate_tier, tiers, approved=True)
-
-    def _rejected_tier(self, tiers=False):
-        return self._approval_decide(super()._rejected_tier, tiers, approved=False)
-
-    # ------------------------------------------------------------
-    # TOOLS
-    # ------------------------------------------------------------
-
-    def _approval_decide(self, decide, tiers, approved):
-        """Let tier validation record the decision, then log the reviews it
-        decided and move the records on."""
-        status = "approved" if approved else "rejected"
-        before = {review.id: review.status for review in self.review_ids}
-        res = decide(tiers)
-        decided = self.review_ids.filtered(
-            lambda r: r.status == status and before.get(r.id) != status
-        )
-        self._approval_log(decided, approved=approved)
-        self._approval_after_review()
-        return res
 
     def _approval_live_states(self):
         """States in which the approved content is in use."""
@@ -217,7 +293,7 @@ class CommsApprovalMixin(models.AbstractModel):
                 ),
                 subtype_xmlid="base_tier_validation.mt_tier_validation_restarted",
             )
-        self.action_request_approval()
+        self._approval_request()
 
     def _approval_log(self, reviews, approved):
         """Say in the chatter who decided what, with the reviewer's comment."""
@@ -290,6 +366,50 @@ class CommsApprovalMixin(models.AbstractModel):
                 order="date asc, id asc",
             )
         )
+
+    def _approval_check_state_entry(self, vals):
+        """An approved state is entered from the draft state, through the
+        approval, or from another approved state: never from a cancelled or
+        any other state by writing it."""
+        state = vals.get(self._state_field)
+        if self.env.su or state not in self._approval_live_states():
+            return
+        allowed = set(self._state_from) | set(self._state_to)
+        skipping = self.filtered(lambda r: r[self._state_field] not in allowed)
+        if skipping:
+            labels = dict(
+                self._fields[self._state_field]._description_selection(self.env)
+            )
+            raise UserError(
+                self.env._(
+                    "%(names)s cannot become “%(state)s” without its approval: "
+                    "set it back to draft and request the approval.",
+                    names=", ".join(skipping.mapped("display_name")),
+                    state=labels.get(state, state),
+                )
+            )
+
+    def _approval_check_own_reviews(self, reviews):
+        """Refuse deciding reviews that are not the user's open reviews of
+        this record."""
+        self.ensure_one()
+        self.check_access("read")
+        foreign = reviews.sudo().filtered(
+            lambda r: (
+                r.model != self._name
+                or r.res_id != self.id
+                or r.status not in ("waiting", "pending")
+                or self.env.user not in r.reviewer_ids
+            )
+        )
+        if foreign:
+            raise AccessError(
+                self.env._(
+                    "You may decide only your own reviews of %(name)s, while "
+                    "they are open.",
+                    name=self.display_name,
+                )
+            )
 
     def _check_allow_write_under_validation(self, vals):
         # a rejected record is back in the author's hands until resubmitted;

@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from .comms_roles import check_role, refuse_fields
+
 CAMPAIGN_STATES = [
     ("draft", "Draft"),
     ("approved", "Approved"),
@@ -350,18 +352,18 @@ class CommsCampaign(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        utm_campaigns = (
-            self.env["utm.campaign"]
-            .sudo()
-            .create(
-                [
-                    {
-                        "title": vals.get("name") or self.env._("Campaign"),
-                        "user_id": vals.get("user_id", self.env.uid),
-                    }
-                    for vals in vals_list
-                ]
-            )
+        # each campaign tracks its mailings through a UTM campaign of its own,
+        # never through one chosen by the user (it is renamed with it)
+        if not self.env.su and any("utm_campaign_id" in vals for vals in vals_list):
+            refuse_fields(self, ["utm_campaign_id"])
+        utm_campaigns = self.env["utm.campaign"].create(
+            [
+                {
+                    "title": vals.get("name") or self.env._("Campaign"),
+                    "user_id": vals.get("user_id", self.env.uid),
+                }
+                for vals in vals_list
+            ]
         )
         for vals, utm in zip(vals_list, utm_campaigns, strict=True):
             vals.update(self._sync_stage_state_vals(vals))
@@ -369,13 +371,15 @@ class CommsCampaign(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if "utm_campaign_id" in vals and not self.env.su:
+            refuse_fields(self, ["utm_campaign_id"])
         vals = dict(vals, **self._sync_stage_state_vals(vals))
         if vals.get("state") in ("running", "done"):
             self._check_can_start(vals["state"])
         res = super().write(vals)
         if "name" in vals:
             for campaign in self:
-                campaign.utm_campaign_id.sudo().title = campaign.name
+                campaign.utm_campaign_id.title = campaign.name
         if {"name", "state"} & set(vals):
             self.milestone_ids._sync_calendar_event()
         return res
@@ -399,20 +403,25 @@ class CommsCampaign(models.Model):
     # ------------------------------------------------------------
 
     def action_start(self):
+        self._check_office_action()
         self.write({"state": "running"})
 
     def action_done(self):
+        self._check_office_action()
         self.write({"state": "done"})
 
     def action_cancel(self):
+        self._check_office_action()
         self.write({"state": "cancel"})
 
     def action_draft(self):
+        self._check_office_action()
         self.write({"state": "draft"})
 
     def action_create_mailing(self):
         """Prepare an email to the campaign's audiences, tracked by the campaign."""
         self.ensure_one()
+        self._check_office_action()
         if self.state not in ("approved", "running"):
             raise UserError(
                 self.env._("Emails are sent once the campaign is approved.")
@@ -466,6 +475,15 @@ class CommsCampaign(models.Model):
     # ------------------------------------------------------------
     # TOOLS
     # ------------------------------------------------------------
+
+    def _check_office_action(self):
+        check_role(
+            self.env,
+            "officer",
+            self.env._(
+                "start, finish, cancel or reset a campaign, or prepare its emails"
+            ),
+        )
 
     @api.model
     def _sync_stage_state_vals(self, vals):

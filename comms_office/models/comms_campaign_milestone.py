@@ -72,10 +72,26 @@ class CommsCampaignMilestone(models.Model):
             self._sync_calendar_event()
         return res
 
+    @api.model
+    def _has_field_access(self, field, operation):
+        # the link to the mirror is set by the synchronisation only, in
+        # superuser mode: nobody points it at someone else's meeting
+        if (
+            operation == "write"
+            and field.name == "calendar_event_id"
+            and not self.env.su
+        ):
+            return False
+        return super()._has_field_access(field, operation)
+
     def unlink(self):
-        events = self.sudo().calendar_event_id
+        mirrors = self.env["calendar.event"]
+        for milestone in self:
+            mirrors |= milestone.calendar_event_id._comms_mirror_of(milestone)
         res = super().unlink()
-        events.with_context(dont_notify=True).unlink()
+        # mirrors are in superuser mode: the milestones' own mirrors (checked
+        # above) go with them
+        mirrors.with_context(dont_notify=True).unlink()
         return res
 
     # ------------------------------------------------------------
@@ -104,11 +120,18 @@ class CommsCampaignMilestone(models.Model):
         }
 
     def _sync_calendar_event(self):
-        """Create, move or remove the calendar event of each milestone."""
+        """Create, move or remove the calendar event of each milestone.
+
+        The mirror sits in its responsible's calendar: whoever may change the
+        milestone changes it, in superuser mode. Only a meeting the office
+        created for this very milestone is a mirror.
+        """
         Event = self.env["calendar.event"].sudo().with_context(dont_notify=True)
         to_remove = Event
+        # sudo: the milestones at hand, which the user changed, and the link
+        # to their mirror that only this method writes
         for milestone in self.sudo():
-            event = milestone.calendar_event_id
+            event = milestone.calendar_event_id._comms_mirror_of(milestone)
             if milestone.state == "cancel" or milestone.campaign_id.state == "cancel":
                 to_remove |= event
                 continue
@@ -116,7 +139,9 @@ class CommsCampaignMilestone(models.Model):
             if event:
                 event.write(vals)
             else:
-                milestone.calendar_event_id = Event.create(vals)
+                milestone.calendar_event_id = Event.create(
+                    dict(vals, comms_mirror_ref=Event._comms_mirror_key(milestone))
+                )
         if to_remove:
             self.sudo().filtered(
                 lambda m: m.calendar_event_id in to_remove

@@ -8,9 +8,11 @@ from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import email_normalize, html2plaintext, parse_contact_from_email
+
+from .comms_roles import check_role, has_role
 
 _logger = logging.getLogger(__name__)
 
@@ -24,6 +26,15 @@ IDENTITY_FIELDS = (
     "complainant_phone",
     "complainant_address",
 )
+# What the department concerned writes on its complaints, while they are
+# open: the facts it found, the answer it proposes, the corrective action.
+# The rest is the office's (Odoo's ``SELF_WRITEABLE_FIELDS`` pattern).
+STAFF_WRITABLE_FIELDS = frozenset(
+    {"investigation_notes", "answer", "corrective_action"}
+)
+# Written by the register itself, never by hand: when the answer went out
+# (the status page shows it from then on) and the anonymisation.
+REGISTER_FIELDS = frozenset({"date_answered", "anonymized"})
 
 
 class CommsComplaint(models.Model):
@@ -394,6 +405,21 @@ class CommsComplaint(models.Model):
         complaints.filtered("health_safety")._schedule_triage()
         return complaints
 
+    @api.model
+    def _has_field_access(self, field, operation):
+        if not super()._has_field_access(field, operation):
+            return False
+        if operation != "write" or self.env.su:
+            return True
+        if field.name in REGISTER_FIELDS:
+            return False
+        return field.name in STAFF_WRITABLE_FIELDS or has_role(self.env, "officer")
+
+    def write(self, vals):
+        if not self.env.su:
+            self._check_writable_now(vals)
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_registered(self):
         if any(c.state not in ("new", "cancel") for c in self):
@@ -484,6 +510,7 @@ class CommsComplaint(models.Model):
     # ------------------------------------------------------------
 
     def action_acknowledge(self):
+        self._check_office_action()
         for complaint in self:
             if complaint.state != "new":
                 continue
@@ -499,6 +526,7 @@ class CommsComplaint(models.Model):
         return True
 
     def action_investigate(self):
+        self._check_office_action()
         self.filtered(lambda c: c.state in ("new", "acknowledged")).write(
             {"state": "investigation"}
         )
@@ -507,6 +535,7 @@ class CommsComplaint(models.Model):
     def action_send_answer(self):
         """Open the composer with the answer, after the approval if needed."""
         self.ensure_one()
+        self._check_office_action()
         if self.state != "investigation":
             raise UserError(
                 self.env._("Only a complaint under investigation can be answered.")
@@ -538,6 +567,7 @@ class CommsComplaint(models.Model):
         )
 
     def action_close(self):
+        self._check_office_action()
         for complaint in self:
             if (
                 complaint.kind == "complaint"
@@ -554,18 +584,21 @@ class CommsComplaint(models.Model):
         return True
 
     def action_cancel(self):
+        self._check_office_action()
         self.write({"state": "cancel", "date_closed": fields.Datetime.now()})
         # the approval round, if any, is over
         self._approval_sync_activities()
         return True
 
     def action_reset(self):
+        self._check_office_action()
         self.filtered(lambda c: c.state == "cancel").write(
             {"state": "new", "date_closed": False}
         )
         return True
 
     def action_print_receipt(self):
+        self._check_office_action()
         return self.env.ref(
             "comms_office.action_report_complaint_receipt"
         ).report_action(self)
@@ -647,8 +680,45 @@ class CommsComplaint(models.Model):
     # TOOLS
     # ------------------------------------------------------------
 
+    def _check_office_action(self):
+        check_role(
+            self.env,
+            "officer",
+            self.env._(
+                "acknowledge, investigate, answer, close, cancel or reopen a "
+                "complaint, or print its receipt"
+            ),
+        )
+
+    def _check_writable_now(self, vals):
+        """The department writes while the complaint is open; nobody rewrites
+        an answer that was sent."""
+        if not has_role(self.env, "officer"):
+            handled = self.filtered(lambda c: c.state not in OPEN_STATES)
+            if handled:
+                raise AccessError(
+                    self.env._(
+                        "%(references)s is no longer under investigation: only "
+                        "the communication office changes it now.",
+                        references=", ".join(handled.mapped("name")),
+                    )
+                )
+        if "answer" in vals:
+            sent = self.filtered(lambda c: c.state in ("answered", "closed"))
+            if sent:
+                raise UserError(
+                    self.env._(
+                        "The answer to %(references)s was sent: it cannot be "
+                        "changed any more.",
+                        references=", ".join(sent.mapped("name")),
+                    )
+                )
+
     def _mark_answered(self):
-        self.write({"state": "answered", "date_answered": fields.Datetime.now()})
+        self.write({"state": "answered"})
+        # sudo: the date the answer went out is the register's own, set here
+        # only, once it was sent (approved first when it had to be)
+        self.sudo().date_answered = fields.Datetime.now()
 
     @api.model
     def _next_reference(self, company_id, day, ranges):

@@ -166,7 +166,9 @@ def _set_company_from_event(env, vals_list):
     }
     if not event_ids:
         return
-    events = env["event.event"].sudo().browse(event_ids)
+    # the user's own rights: the ids come from them, and who links an
+    # evaluation record to an event reads that event
+    events = env["event.event"].browse(event_ids)
     companies = {event.id: event.company_id.id for event in events}
     for vals in vals_list:
         if vals.get("event_id") and not vals.get("company_id"):

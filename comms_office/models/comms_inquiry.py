@@ -6,6 +6,8 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import email_normalize, html2plaintext
 
+from .comms_roles import check_role
+
 INQUIRY_CHANNELS = [
     ("email", "Email"),
     ("phone", "Phone"),
@@ -366,6 +368,7 @@ class CommsInquiry(models.Model):
 
     def action_send_answer(self):
         """Post the answer in the chatter, which emails it to the requester."""
+        self._check_office_action()
         for inquiry in self:
             if inquiry.answer_state == "sent":
                 raise UserError(self.env._("The answer was sent already."))
@@ -402,17 +405,27 @@ class CommsInquiry(models.Model):
         return True
 
     def action_close(self):
+        self._check_office_action()
         self.write({"stage": "closed"})
 
     def action_cancel(self):
+        self._check_office_action()
         self.write({"stage": "cancel"})
 
     def action_reopen(self):
+        self._check_office_action()
         self.write({"stage": "in_progress" if self.user_id else "new"})
 
     # ------------------------------------------------------------
     # TOOLS
     # ------------------------------------------------------------
+
+    def _check_office_action(self):
+        check_role(
+            self.env,
+            "officer",
+            self.env._("answer, close, decline or reopen a media inquiry"),
+        )
 
     @api.model
     def _get_on_time_rates(self, domain, groupby):

@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from .comms_roles import check_role
+
 MATERIAL_TYPES = [
     ("press_release", "Press Release"),
     ("statement", "Statement"),
@@ -296,11 +298,8 @@ class CommsMaterial(models.Model):
     # ACTIONS
     # ------------------------------------------------------------
 
-    def action_request_approval(self):
-        self._check_consent()
-        return super().action_request_approval()
-
     def action_publish(self):
+        self._check_office_action()
         not_approved = self.filtered(lambda m: m.state not in ("approved", "published"))
         if not_approved:
             raise UserError(
@@ -312,9 +311,11 @@ class CommsMaterial(models.Model):
         self.write({"state": "published"})
 
     def action_cancel(self):
+        self._check_office_action()
         self.write({"state": "cancel"})
 
     def action_draft(self):
+        self._check_office_action()
         self.write({"state": "draft"})
 
     def action_add_translation(self):
@@ -370,6 +371,7 @@ class CommsMaterial(models.Model):
 
     def action_send_to_media(self):
         self.ensure_one()
+        self._check_office_action()
         if self.state not in ("approved", "published"):
             raise UserError(
                 self.env._("A press release is sent to the media once approved.")
@@ -387,6 +389,10 @@ class CommsMaterial(models.Model):
     # APPROVAL
     # ------------------------------------------------------------
 
+    def _approval_request(self):
+        self._check_consent()
+        return super()._approval_request()
+
     def _validate_tier(self, tiers=False):
         self._check_consent()
         return super()._validate_tier(tiers)
@@ -398,6 +404,13 @@ class CommsMaterial(models.Model):
     # ------------------------------------------------------------
     # TOOLS
     # ------------------------------------------------------------
+
+    def _check_office_action(self):
+        check_role(
+            self.env,
+            "officer",
+            self.env._("publish, send, cancel or reset a material"),
+        )
 
     def _check_consent(self):
         """Nobody approves a material showing people without their consent."""
@@ -414,11 +427,13 @@ class CommsMaterial(models.Model):
 
     def _fix_attachment_ownership(self):
         """Files uploaded on the form belong to the material, so that whoever
-        may read the material may read its files."""
+        may read the material may read its files (and nobody else: staff do
+        not read those of a draft). The uploader attaches them with their own
+        rights: the ids come from the user."""
         for material in self:
             material.attachment_ids.filtered(
                 lambda a, m=material: a.res_model == m._name and not a.res_id
-            ).sudo().write({"res_id": material.id})
+            ).write({"res_id": material.id})
 
     def _get_variant_group(self):
         """The original and all its translations."""

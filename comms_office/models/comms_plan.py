@@ -2,6 +2,12 @@
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from .comms_roles import check_role, has_role
+
+# The head of office gives the plan its budget and puts it in force;
+# officers draft and follow it.
+MANAGER_FIELDS = frozenset({"budget", "state"})
+
 
 class CommsPlan(models.Model):
     _name = "comms.plan"
@@ -100,17 +106,39 @@ class CommsPlan(models.Model):
             plan.event_count = counts.get(plan._origin.id, 0)
 
     # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model
+    def _has_field_access(self, field, operation):
+        if not super()._has_field_access(field, operation):
+            return False
+        if operation == "write" and field.name in MANAGER_FIELDS:
+            return has_role(self.env, "manager")
+        return True
+
+    # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
 
     def action_activate(self):
+        self._check_standing_action()
         self.state = "active"
 
     def action_close(self):
+        self._check_standing_action()
         self.state = "closed"
 
     def action_draft(self):
+        self._check_standing_action()
         self.state = "draft"
+
+    def _check_standing_action(self):
+        check_role(
+            self.env,
+            "manager",
+            self.env._("put a communication plan in force, close or reopen it"),
+        )
 
     def action_view_campaigns(self):
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -2,6 +2,11 @@
 from odoo import api, fields, models
 
 from .comms_indicator import _set_company_from_event
+from .comms_roles import has_role
+
+# What the owner of a recommendation, when staff, writes on it: its
+# follow-up. The office words it, assigns it and dates it.
+STAFF_WRITABLE_FIELDS = frozenset({"state", "follow_up"})
 
 
 class CommsRecommendation(models.Model):
@@ -68,6 +73,14 @@ class CommsRecommendation(models.Model):
         recommendations = super().create(vals_list)
         recommendations._schedule_owner_activity()
         return recommendations
+
+    @api.model
+    def _has_field_access(self, field, operation):
+        if not super()._has_field_access(field, operation):
+            return False
+        if operation == "write" and field.name not in STAFF_WRITABLE_FIELDS:
+            return has_role(self.env, "officer")
+        return True
 
     def write(self, vals):
         if "user_id" in vals or "date_due" in vals:

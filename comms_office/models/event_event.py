@@ -252,10 +252,26 @@ class EventEvent(models.Model):
         return result
 
     def unlink(self):
-        calendar_events = self.calendar_event_id
+        mirrors = self.env["calendar.event"]
+        for event in self:
+            mirrors |= event.calendar_event_id._comms_mirror_of(event)
         result = super().unlink()
-        calendar_events.sudo().unlink()
+        # mirrors are in superuser mode: the events' own mirrors (checked
+        # above) go with them, from every organiser's calendar
+        mirrors.unlink()
         return result
+
+    @api.model
+    def _has_field_access(self, field, operation):
+        # the link to the mirror is set by the synchronisation only, in
+        # superuser mode: nobody points it at someone else's meeting
+        if (
+            operation == "write"
+            and field.name == "calendar_event_id"
+            and not self.env.su
+        ):
+            return False
+        return super()._has_field_access(field, operation)
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -576,23 +592,36 @@ class EventEvent(models.Model):
         )
         if not events:
             return
-        # the mirror belongs to the event: whoever may change the event changes it
+        # The mirror belongs to the event: whoever may change the event
+        # changes it, in superuser mode since it sits in other calendars. Only
+        # a meeting the office created for this very event is a mirror.
         CalendarEvent = (
             self.env["calendar.event"]
             .sudo()
             .with_context(no_mail_to_attendees=True, active_test=False)
         )
-        to_create = events.filtered(lambda event: not event.calendar_event_id)
-        for event in events - to_create:
+        to_create = self.browse()
+        for event in events:
+            mirror = event.calendar_event_id._comms_mirror_of(event)
+            if not mirror:
+                if event.is_comms_event:
+                    to_create |= event
+                continue
             values = event._prepare_calendar_event_values()
             if not event.is_comms_event:
                 values["active"] = False
-            event.calendar_event_id.sudo().with_context(
-                no_mail_to_attendees=True
-            ).write(values)
+            mirror.with_context(no_mail_to_attendees=True).write(values)
         if to_create:
             calendar_events = CalendarEvent.create(
-                [event._prepare_calendar_event_values() for event in to_create]
+                [
+                    dict(
+                        event._prepare_calendar_event_values(),
+                        comms_mirror_ref=CalendarEvent._comms_mirror_key(event),
+                    )
+                    for event in to_create
+                ]
             )
             for event, calendar_event in zip(to_create, calendar_events, strict=True):
-                event.calendar_event_id = calendar_event
+                # sudo: the link is written here only, to the mirror just
+                # created for this event
+                event.sudo().calendar_event_id = calendar_event

@@ -31,3 +31,6 @@ from . import test_event_campaign
 from . import test_event_media
 from . import test_complaint_privacy
 from . import test_event_rsvp
+from . import test_approval_security
+from . import test_calendar_security
+from . import test_security_roles

@@ -194,8 +194,10 @@ class TestCampaignPlanning(CommsCampaignCommon):
     @users("comms_officer")
     def test_plan_totals(self):
         plan = self.env["comms.plan"].create(
-            {"name": "Plan 2025", "date_start": "2025-01-01", "budget": 1000000}
+            {"name": "Plan 2025", "date_start": "2025-01-01"}
         )
+        # the head of office gives the plan its budget
+        plan.with_user(self.user_manager).budget = 1000000
         self.campaign.with_user(self.env.user).write(
             {"plan_id": plan.id, "budget_spent": 50000}
         )

@@ -294,6 +294,35 @@ class TestComplaintForm(HttpCase):
                 self.assertEqual(response.status_code, 404)
                 self.assertNotIn("Facture", response.text)
 
+    def test_status_page_shows_only_a_sent_answer(self):
+        """Closed without answering, a sensitive complaint does not publish
+        the answer left on it, still waiting for its approval."""
+        officer = self.env["res.users"].create(
+            {
+                "name": "Officer",
+                "login": "form_officer",
+                "group_ids": [
+                    (6, 0, self.env.ref("comms_office.group_comms_officer").ids)
+                ],
+            }
+        )
+        complaint = self.Complaint.create(
+            {
+                "subject": "Erreur de dosage",
+                "description": "Mauvaise dose",
+                "channel": "desk",
+                "severity": "critical",
+            }
+        ).with_user(officer)
+        complaint.action_acknowledge()
+        complaint.action_investigate()
+        complaint.answer = "<p>UNAPPROVED we admit the error</p>"
+        self.assertTrue(complaint.need_validation)
+        complaint.action_close()
+        response = self.url_open(complaint.sudo().get_portal_url())
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("UNAPPROVED", response.text)
+
     def test_satisfaction_from_status_page(self):
         complaint = self._answered_complaint()
         csrf = self._csrf(complaint.get_portal_url())

@@ -61,6 +61,112 @@ class TestComplaintSecurity(ComplaintCommon):
             complaint.write({"complainant_name": "Someone else"})
 
     @mute_logger(*MUTE)
+    @users("comms_head_emergency")
+    def test_department_head_contributes_facts_only(self):
+        """By the form or by RPC, the department adds facts and a proposed
+        answer; the triage, the workflow and the record stay the office's."""
+        complaint = self.complaint_emergency.with_user(self.env.user)
+        complaint.write(
+            {
+                "investigation_notes": "<p>Seen with the night team</p>",
+                "answer": "<p>A second doctor now covers the nights.</p>",
+                "corrective_action": "Second doctor on night duty",
+            }
+        )
+        self.assertEqual(complaint.corrective_action, "Second doctor on night duty")
+        forbidden = {
+            "state": "closed",
+            "kind": "suggestion",
+            "channel": "web",
+            "subject": "Nothing happened",
+            "description": "Nothing happened",
+            "category_id": self.cat_hygiene.id,
+            "department_id": self.dept_maternity.id,
+            "user_id": self.env.user.id,
+            "severity": "low",
+            "health_safety": True,
+            "is_sensitive": True,
+            "hide_identity": True,
+            "expects_answer": False,
+            "date_received": "2020-01-01 08:00:00",
+            "date_facts": "2020-01-01",
+            "date_acknowledged": "2020-01-01 08:00:00",
+            "date_answered": "2020-01-01 08:00:00",
+            "date_closed": "2020-01-01 08:00:00",
+            "outcome": "unfounded",
+            "satisfaction": "5",
+            "satisfaction_comment": "Perfect",
+            "anonymized": True,
+            "company_id": self.company.id,
+            "validation_status": "validated",
+        }
+        for name, value in forbidden.items():
+            with self.subTest(field=name), self.assertRaises(AccessError):
+                complaint.write({name: value})
+        # the form shows them read-only, the facts editable
+        description = complaint.fields_get(
+            [*forbidden, "investigation_notes", "answer"], ["readonly"]
+        )
+        for name in forbidden:
+            self.assertTrue(description[name]["readonly"], name)
+        self.assertFalse(description["investigation_notes"]["readonly"])
+        self.assertFalse(description["answer"]["readonly"])
+        self.assertEqual(complaint.state, "new")
+        self.assertFalse(complaint.anonymized)
+        self.assertEqual(complaint.validation_status, "no")
+
+    @mute_logger(*MUTE)
+    @users("comms_head_maternity")
+    def test_department_head_cannot_lift_anonymity(self):
+        complaint = self.complaint_maternity.with_user(self.env.user)
+        with self.assertRaises(AccessError):
+            complaint.write({"hide_identity": False})
+        self.assertTrue(complaint.hide_identity)
+        self.assertEqual(complaint.complainant_display, "Withheld at their request")
+
+    @mute_logger(*MUTE)
+    @users("comms_head_emergency")
+    def test_department_head_cannot_move_the_complaint(self):
+        """Acknowledging, answering, closing, cancelling are the office's."""
+        complaint = self.complaint_emergency.with_user(self.env.user)
+        complaint.answer = "<p>Proposed answer</p>"
+        for action in (
+            "action_acknowledge",
+            "action_investigate",
+            "action_send_answer",
+            "action_request_approval",
+            "action_close",
+            "action_cancel",
+            "action_reset",
+            "action_print_receipt",
+        ):
+            with self.subTest(action=action), self.assertRaises(AccessError):
+                getattr(complaint, action)()
+        self.assertEqual(complaint.state, "new")
+        # nor once the office moved it on
+        self.complaint_emergency.action_acknowledge()
+        self.complaint_emergency.action_investigate()
+        for action in ("action_send_answer", "action_cancel"):
+            with self.subTest(action=action), self.assertRaises(AccessError):
+                getattr(complaint, action)()
+        self.assertEqual(complaint.state, "investigation")
+
+    @mute_logger(*MUTE)
+    @users("comms_head_emergency")
+    def test_department_head_writes_nothing_once_answered(self):
+        office = self.complaint_emergency.with_user(self.user_officer)
+        office.action_acknowledge()
+        office.action_investigate()
+        office.answer = "<p>Our answer</p>"
+        office.action_send_answer()
+        self.assertEqual(office.state, "answered")
+        complaint = self.complaint_emergency.with_user(self.env.user)
+        for name in ("answer", "investigation_notes", "corrective_action"):
+            with self.subTest(field=name), self.assertRaises(AccessError):
+                complaint.write({name: "<p>Rewritten after the facts</p>"})
+        self.assertEqual(complaint.answer, "<p>Our answer</p>")
+
+    @mute_logger(*MUTE)
     @users("comms_head_maternity")
     def test_complaint_anonymous_to_department(self):
         complaint = self.complaint_maternity.with_user(self.env.user)

@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import tagged, users
 from odoo.tools import mute_logger
 
 from .common_media import CommsMediaCommon
@@ -135,3 +135,67 @@ class TestSecurityMedia(CommsMediaCommon):
                                 record.check_access(operation)
                         elif operation in ("read", "write"):
                             record.check_access(operation)
+
+    def _upload(self, name):
+        """A file as the form uploads it: on the model, not yet on a record."""
+        return (
+            self.env["ir.attachment"]
+            .with_user(self.user_officer)
+            .create({"name": name, "raw": b"%PDF-1.4", "res_model": "comms.material"})
+        )
+
+    @mute_logger("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
+    @users("comms_staff")
+    def test_staff_read_approved_materials_only(self):
+        """Drafts of statements are not for the whole hospital: staff read a
+        material, its language versions and its files once approved."""
+        Material = self.env["comms.material"].with_user(self.user_officer)
+        draft = Material.create(
+            {
+                "name": "Projet de déclaration",
+                "material_type": "statement",
+                "lang_id": self.lang_fr.id,
+                "body": "<p>Draft wording</p>",
+                "attachment_ids": [(6, 0, self._upload("draft.pdf").ids)],
+            }
+        )
+        translation = Material.create(
+            {
+                "name": "مشروع بيان",
+                "lang_id": self.lang_ar.id,
+                "variant_of_id": draft.id,
+                "attachment_ids": [(6, 0, self._upload("draft-ar.pdf").ids)],
+            }
+        )
+        approved = Material.create(
+            {
+                "name": "Communiqué approuvé",
+                "lang_id": self.lang_fr.id,
+                "attachment_ids": [(6, 0, self._upload("approved.pdf").ids)],
+            }
+        )
+        self._approve_now(approved)
+        self.assertEqual(approved.state, "approved")
+        found = self.env["comms.material"].search([])
+        self.assertIn(approved, found)
+        self.assertNotIn(draft, found)
+        self.assertNotIn(translation, found)
+        for material in draft | translation:
+            with self.assertRaises(AccessError):
+                material.with_user(self.env.user).read(["name", "body"])
+            with self.assertRaises(AccessError):
+                material.attachment_ids.with_user(self.env.user).read(["raw"])
+            self.assertFalse(
+                self.env["mail.message"].search(
+                    [("model", "=", material._name), ("res_id", "=", material.id)]
+                )
+            )
+        approved.with_user(self.env.user).read(["name", "body"])
+        approved.attachment_ids.with_user(self.env.user).read(["raw"])
+        # approved, the draft is theirs to read
+        draft.action_request_approval()
+        self._approve(draft, self.user_manager)
+        self._approve(draft, self.user_director)
+        self.assertEqual(draft.state, "approved")
+        draft.with_user(self.env.user).read(["name", "body"])
+        draft.attachment_ids.with_user(self.env.user).read(["raw"])
