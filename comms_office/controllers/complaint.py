@@ -4,7 +4,7 @@ import hmac
 import logging
 from datetime import timedelta
 
-from werkzeug.exceptions import NotFound
+from werkzeug.exceptions import NotFound, abort
 
 from odoo import fields, http
 from odoo.http import request
@@ -21,6 +21,8 @@ MAX_NAME = 120
 MAX_CONTACT = 120
 MAX_FILES = 3
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+# room for the texts and the multipart framing around the files
+FORM_OVERHEAD = 1024 * 1024
 DEFAULT_RATE_LIMIT = 5
 ALLOWED_MIMETYPES = {
     "application/pdf",
@@ -61,6 +63,7 @@ class ComplaintController(http.Controller):
         website=True,
         sitemap=False,
         methods=["POST"],
+        max_content_length=lambda controller: controller._request_size_limit(),
     )
     def complaint_submit(self, **post):
         if post.get(HONEYPOT):
@@ -335,6 +338,32 @@ class ComplaintController(http.Controller):
                 break
             files.append((upload.filename[:128], content, mimetype))
         return files, errors
+
+    def _request_size_limit(self):
+        """The largest body the form may send.
+
+        Odoo asks for it before the body is read. A body announced larger is
+        refused at once with a readable page: werkzeug's own refusal, raised
+        while the form is parsed, would end on a bare error page.
+        """
+        limit = MAX_FILES * self._max_file_size() + FORM_OVERHEAD
+        length = request.httprequest.content_length
+        if length is not None and length > limit:
+            _logger.info("Complaint form: %s bytes refused before reading", length)
+            if getattr(request, "lang", None):
+                # the language of the page is only set after this check
+                request.update_context(lang=request.lang.code)
+            response = request.render(
+                "comms_office.complaint_too_large_page",
+                self._page_values(
+                    max_files=MAX_FILES,
+                    max_file_mb=self._max_file_size() // (1024 * 1024),
+                ),
+                status=413,
+            )
+            response.flatten()
+            abort(response)
+        return limit
 
     def _max_file_size(self):
         param = (

@@ -3,10 +3,13 @@ import base64
 import re
 from unittest.mock import patch
 
+from odoo.http import Request
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.mail.models.mail_template import MailTemplate
+
+from ..controllers.complaint import FORM_OVERHEAD
 
 # a 1x1 PNG
 PNG = base64.b64decode(
@@ -177,6 +180,36 @@ class TestComplaintForm(HttpCase):
         self.assertEqual(response.status_code, 400)
         self.assertIn('id="error_attachments"', response.text)
         self.assertEqual(self.Complaint.search_count([]), self.count_before)
+
+    def test_too_large_request_refused_before_reading(self):
+        """A body larger than the form may send is refused from its announced
+        size, before it is parsed, with a page that says what to do."""
+        self.env["ir.config_parameter"].sudo().set_param(
+            "comms_office.complaint_max_file_size", "1000"
+        )
+        big = PNG + b"\0" * (FORM_OVERHEAD + 5000)
+        with patch.object(
+            Request,
+            "get_http_params",
+            autospec=True,
+            side_effect=Request.get_http_params,
+        ) as parse:
+            response = self.url_open(
+                "/comms/complaint/submit",
+                data={"csrf_token": "unused", "subject": "Attente"},
+                files={"attachments": ("big.png", big, "image/png")},
+            )
+        self.assertEqual(response.status_code, 413)
+        self.assertIn('id="complaint_too_large"', response.text)
+        self.assertIn('href="/comms/complaint"', response.text)
+        parse.assert_not_called()
+        self.assertEqual(self.Complaint.search_count([]), self.count_before)
+        # a body within the limit is read and answered at the field
+        response = self._post(
+            files={"attachments": ("big.png", big[:5000], "image/png")}
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertIn('id="error_attachments"', response.text)
 
     @mute_logger("odoo.addons.mail.models.mail_mail")
     def test_script_injection_stored_as_text(self):
