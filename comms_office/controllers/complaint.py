@@ -2,6 +2,7 @@
 import hashlib
 import hmac
 import logging
+import re
 from datetime import timedelta
 
 from werkzeug.exceptions import NotFound, abort
@@ -34,6 +35,25 @@ ALLOWED_MIMETYPES = {
 }
 KINDS = ("complaint", "suggestion", "compliment")
 HONEYPOT = "website_url"
+# what the form sends, as text: anything else the client adds is ignored
+FORM_FIELDS = (
+    "kind",
+    "subject",
+    "description",
+    "department_id",
+    "category_id",
+    "date_facts",
+    "name",
+    "email",
+    "phone",
+    "expects_answer",
+    "hide_identity",
+    "consent",
+    HONEYPOT,
+)
+# an id as the form's lists send it: ASCII digits within PostgreSQL's integer
+RECORD_ID = re.compile(r"[1-9][0-9]{0,9}")
+MAX_RECORD_ID = 2**31 - 1
 
 
 class ComplaintController(http.Controller):
@@ -66,6 +86,7 @@ class ComplaintController(http.Controller):
         max_content_length=lambda controller: controller._request_size_limit(),
     )
     def complaint_submit(self, **post):
+        post = self._form_values(post)
         if post.get(HONEYPOT):
             # Robots fill every field: answer as if all went well, keep nothing.
             _logger.info("Complaint form: honeypot filled, submission dropped")
@@ -176,15 +197,36 @@ class ComplaintController(http.Controller):
         )
         return values
 
+    def _form_values(self, post):
+        """What the form sent, as text without NUL characters (PostgreSQL
+        refuses them); a file or a list sent for a text field counts as
+        nothing."""
+        return {
+            name: post[name].replace("\x00", "")
+            for name in FORM_FIELDS
+            if isinstance(post.get(name), str)
+        }
+
+    def _form_choices(self):
+        """The categories and departments the form offers: the active ones,
+        the departments of this institution only."""
+        # sudo: the public reads no configuration; the domain, not the
+        # client, decides what is offered
+        categories = request.env["comms.complaint.category"].sudo().search([])
+        departments = (
+            request.env["comms.department"]
+            .sudo()
+            .search([("company_id", "=", request.env.company.id)])
+        )
+        return categories, departments
+
     def _render_form(self, values, errors, status=200):
-        company = request.env.company
+        categories, departments = self._form_choices()
         page = self._page_values(
             values=values,
             errors=errors,
-            categories=request.env["comms.complaint.category"].sudo().search([]),
-            departments=request.env["comms.department"]
-            .sudo()
-            .search([("company_id", "=", company.id)]),
+            categories=categories,
+            departments=departments,
             max_description=MAX_DESCRIPTION,
             max_subject=MAX_SUBJECT,
             max_files=MAX_FILES,
@@ -273,23 +315,15 @@ class ComplaintController(http.Controller):
 
     def _validate_choices(self, post):
         errors = {}
-        category = request.env["comms.complaint.category"]
-        department = request.env["comms.department"]
-        if post.get("category_id"):
-            category = self._browse_public(
-                "comms.complaint.category", post["category_id"]
+        categories, departments = self._form_choices()
+        category = self._pick(categories, post.get("category_id"))
+        if post.get("category_id") and not category:
+            errors["category_id"] = request.env._("Choose a category from the list.")
+        department = self._pick(departments, post.get("department_id"))
+        if post.get("department_id") and not department:
+            errors["department_id"] = request.env._(
+                "Choose a department from the list."
             )
-            if not category:
-                errors["category_id"] = request.env._(
-                    "Choose a category from the list."
-                )
-        if post.get("department_id"):
-            department = self._browse_public("comms.department", post["department_id"])
-            if not department or department.company_id != request.env.company:
-                department = request.env["comms.department"]
-                errors["department_id"] = request.env._(
-                    "Choose a department from the list."
-                )
         date_facts = False
         if post.get("date_facts"):
             try:
@@ -302,12 +336,16 @@ class ComplaintController(http.Controller):
                 )
         return category, department, date_facts, errors
 
-    def _browse_public(self, model, value):
-        try:
-            record_id = int(value)
-        except (TypeError, ValueError):
-            return request.env[model]
-        return request.env[model].sudo().browse(record_id).exists()
+    @staticmethod
+    def _pick(offered, value):
+        """The record of ``offered`` whose id the client sent, or nothing: an
+        id from the client selects among what the form listed, it is never
+        browsed (nor sent to the database when it is out of range)."""
+        value = (value or "").strip()
+        if not RECORD_ID.fullmatch(value) or int(value) > MAX_RECORD_ID:
+            return offered.browse()
+        record_id = int(value)
+        return offered.filtered(lambda record: record.id == record_id)
 
     def _read_files(self):
         files, errors = [], {}

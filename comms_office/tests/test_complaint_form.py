@@ -160,6 +160,61 @@ class TestComplaintForm(HttpCase):
                 self.assertIn(f'id="error_{field}"', response.text)
         self.assertEqual(self.Complaint.search_count([]), self.count_before)
 
+    def test_ids_from_the_client(self):
+        """Whatever the client sends for a department or a category, the form
+        comes back with the text and a message at the field, never a server
+        error: only what the form listed can be chosen."""
+        other_company = self.env["res.company"].create({"name": "Autre EPH"})
+        Department = self.env["comms.department"]
+        foreign = Department.create(
+            {"name": "Ailleurs", "code": "F-OUT", "company_id": other_company.id}
+        )
+        archived = Department.create(
+            {"name": "Fermé", "code": "F-OLD", "active": False}
+        )
+        old_category = self.env["comms.complaint.category"].create(
+            {"name": "Ancienne catégorie", "active": False}
+        )
+        for field, value in (
+            ("department_id", "99999999999999999999"),
+            ("department_id", "2147483648"),
+            ("department_id", "-1"),
+            ("department_id", "abc"),
+            ("department_id", "١٢"),
+            ("department_id", str(foreign.id)),
+            ("department_id", str(archived.id)),
+            ("category_id", "99999999999999999999"),
+            ("category_id", "-5"),
+            ("category_id", "1e3"),
+            ("category_id", str(old_category.id)),
+        ):
+            with self.subTest(field=field, value=value):
+                response = self._post(**{field: value})
+                self.assertEqual(response.status_code, 400)
+                self.assertIn(f'id="error_{field}"', response.text)
+                self.assertIn('value="Attente aux urgences"', response.text)
+                self.assertIn("Quatre heures sans être vu", response.text)
+        self.assertEqual(self.Complaint.search_count([]), self.count_before)
+
+    @mute_logger("odoo.addons.mail.models.mail_mail")
+    def test_text_the_database_refuses(self):
+        """A NUL character is dropped; a file sent for a text field counts as
+        nothing: the person gets the form back, not a server error."""
+        response = self._post(
+            files={
+                "department_id": ("id.txt", b"1", "text/plain"),
+                "subject": ("subject.txt", b"x", "text/plain"),
+            },
+            subject=None,
+            department_id=None,
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertIn('id="error_subject"', response.text)
+        self.assertEqual(self.Complaint.search_count([]), self.count_before)
+        response = self._post(subject="Attente\x00 aux urgences")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self._new_complaints().subject, "Attente aux urgences")
+
     def test_oversized_body_and_file(self):
         response = self._post(description="x" * 5001)
         self.assertEqual(response.status_code, 400)
