@@ -1,9 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import hashlib
-import hmac
 import logging
 import re
-from datetime import timedelta
 
 from werkzeug.exceptions import NotFound, abort
 
@@ -14,8 +11,9 @@ from odoo.tools.mimetypes import guess_mimetype
 
 _logger = logging.getLogger(__name__)
 
-# Limits of the public form; the rate limit and file size can be changed with
-# system parameters (comms_office.complaint_rate_limit, ...max_file_size).
+# Limits of the public form; the file size can be changed with the system
+# parameter comms_office.complaint_max_file_size (the flood limits: see
+# comms.complaint.flood).
 MAX_SUBJECT = 200
 MAX_DESCRIPTION = 5000
 MAX_NAME = 120
@@ -24,7 +22,6 @@ MAX_FILES = 3
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 # room for the texts and the multipart framing around the files
 FORM_OVERHEAD = 1024 * 1024
-DEFAULT_RATE_LIMIT = 5
 ALLOWED_MIMETYPES = {
     "application/pdf",
     "image/jpeg",
@@ -93,8 +90,14 @@ class ComplaintController(http.Controller):
             return request.render(
                 "comms_office.complaint_thanks_page", self._page_values()
             )
-        fingerprint = self._fingerprint()
-        if self._is_flooding(fingerprint):
+        values, errors = self._validate(post)
+        files, file_errors = self._read_files()
+        errors.update(file_errors)
+        if errors:
+            return self._render_form(post, errors, status=400)
+        # sudo: the public user has no access to the counts
+        Flood = request.env["comms.complaint.flood"].sudo()
+        if not Flood._register_submission(request.httprequest.remote_addr):
             errors = {
                 "global": request.env._(
                     "Too many requests were sent from your connection. Please "
@@ -102,12 +105,6 @@ class ComplaintController(http.Controller):
                 )
             }
             return self._render_form(post, errors, status=429)
-        values, errors = self._validate(post)
-        files, file_errors = self._read_files()
-        errors.update(file_errors)
-        if errors:
-            return self._render_form(post, errors, status=400)
-        values["intake_fingerprint"] = fingerprint
         complaint = self._create_complaint(values, files)
         return request.redirect(complaint.sudo().get_portal_url() + "&new=1")
 
@@ -359,6 +356,8 @@ class ComplaintController(http.Controller):
             return files, errors
         max_size = self._max_file_size()
         for upload in uploads:
+            # a request retried after a concurrent update reads its files again
+            upload.stream.seek(0)
             content = upload.read(max_size + 1)
             if len(content) > max_size:
                 errors["attachments"] = request.env._(
@@ -410,32 +409,6 @@ class ComplaintController(http.Controller):
             .get_param("comms_office.complaint_max_file_size")
         )
         return int(param) if param and param.isdigit() else DEFAULT_MAX_FILE_SIZE
-
-    def _fingerprint(self):
-        """A keyed hash of the sender's address: floods are stopped without
-        keeping the address itself."""
-        secret = request.env["ir.config_parameter"].sudo().get_param("database.secret")
-        address = request.httprequest.remote_addr or ""
-        return hmac.new(
-            (secret or "").encode(), address.encode(), hashlib.sha256
-        ).hexdigest()
-
-    def _is_flooding(self, fingerprint):
-        param = (
-            request.env["ir.config_parameter"]
-            .sudo()
-            .get_param("comms_office.complaint_rate_limit")
-        )
-        limit = int(param) if param and param.isdigit() else DEFAULT_RATE_LIMIT
-        since = fields.Datetime.now() - timedelta(hours=1)
-        recent = (
-            request.env["comms.complaint"]
-            .sudo()
-            .search_count(
-                [("intake_fingerprint", "=", fingerprint), ("create_date", ">=", since)]
-            )
-        )
-        return recent >= limit
 
     def _create_complaint(self, values, files):
         Complaint = request.env["comms.complaint"].sudo()

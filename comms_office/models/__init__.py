@@ -9,6 +9,7 @@ from . import comms_complaint_category
 from . import tier_definition
 from . import comms_approval_mixin
 from . import comms_complaint
+from . import comms_complaint_flood
 from . import comms_channel
 from . import comms_audience
 from . import comms_plan

@@ -223,12 +223,6 @@ class CommsComplaint(models.Model):
     )
     satisfaction_comment = fields.Text(copy=False)
     # retention
-    intake_fingerprint = fields.Char(
-        copy=False,
-        index=True,
-        groups="base.group_system",
-        help="Keyed hash of the sender's address, used to stop floods.",
-    )
     anonymized = fields.Boolean(copy=False, readonly=True)
 
     _name_company_uniq = models.Constraint(
@@ -877,7 +871,6 @@ class CommsComplaint(models.Model):
                 "investigation_notes": False,
                 "answer": False,
                 "satisfaction_comment": False,
-                "intake_fingerprint": False,
                 "access_token": False,
                 "anonymized": True,
             }

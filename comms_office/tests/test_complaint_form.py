@@ -1,11 +1,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 import re
+from datetime import datetime, timedelta
 from unittest.mock import patch
+from urllib.parse import urlparse
 
 from odoo.http import Request
 from odoo.tests import HttpCase, tagged
-from odoo.tools import mute_logger
+from odoo.tools import config, mute_logger
 
 from odoo.addons.mail.models.mail_template import MailTemplate
 
@@ -38,14 +40,14 @@ class TestComplaintForm(HttpCase):
         self.Complaint = self.env["comms.complaint"]
         self.count_before = self.Complaint.search_count([])
 
-    def _csrf(self, url="/comms/complaint"):
-        response = self.url_open(url)
+    def _csrf(self, url="/comms/complaint", headers=None):
+        response = self.url_open(url, headers=headers)
         self.assertEqual(response.status_code, 200)
         return re.search(r'name="csrf_token" value="([^"]+)"', response.text).group(1)
 
-    def _post(self, files=None, **overrides):
+    def _post(self, files=None, headers=None, **overrides):
         data = {
-            "csrf_token": self._csrf(),
+            "csrf_token": self._csrf(headers=headers),
             "kind": "complaint",
             "subject": "Attente aux urgences",
             "description": "Quatre heures sans être vu par un médecin.",
@@ -61,8 +63,21 @@ class TestComplaintForm(HttpCase):
         data.update(overrides)
         data = {key: value for key, value in data.items() if value is not None}
         return self.url_open(
-            "/comms/complaint/submit", data=data, files=files, allow_redirects=True
+            "/comms/complaint/submit",
+            data=data,
+            files=files,
+            headers=headers,
+            allow_redirects=True,
         )
+
+    def _post_from(self, address, **overrides):
+        """Post as a visitor at ``address`` behind the reverse proxy."""
+        headers = {
+            "X-Forwarded-For": address,
+            "X-Forwarded-Host": urlparse(self.base_url()).netloc,
+        }
+        with patch.dict(config.options, {"proxy_mode": True}):
+            return self._post(headers=headers, **overrides)
 
     def _new_complaints(self):
         return self.Complaint.search([], order="id desc", limit=5).filtered(
@@ -294,6 +309,56 @@ class TestComplaintForm(HttpCase):
         self.assertEqual(response.status_code, 429)
         self.assertIn('value="Third"', response.text)
         self.assertEqual(self.Complaint.search_count([]), self.count_before + 2)
+
+    @mute_logger("odoo.addons.mail.models.mail_mail")
+    def test_flood_per_sender_network(self):
+        """Behind the proxy, an IPv4 address and an IPv6 /64 network are one
+        sender each; the counts keep no address."""
+        self.env["ir.config_parameter"].sudo().set_param(
+            "comms_office.complaint_rate_limit", "2"
+        )
+        for address in ("2001:db8:1:2::10", "2001:db8:1:2:ffff::20"):
+            self.assertEqual(self._post_from(address).status_code, 200)
+        response = self._post_from("2001:db8:1:2::30", subject="Third")
+        self.assertEqual(response.status_code, 429)
+        self.assertIn('value="Third"', response.text)
+        self.assertIn("Quatre heures sans être vu", response.text)
+        # the next /64 is another subscriber, the next IPv4 address another person
+        self.assertEqual(self._post_from("2001:db8:1:3::10").status_code, 200)
+        for _i in range(2):
+            self.assertEqual(self._post_from("203.0.113.5").status_code, 200)
+        self.assertEqual(self._post_from("203.0.113.5").status_code, 429)
+        self.assertEqual(self._post_from("203.0.113.6").status_code, 200)
+        self.assertEqual(self.Complaint.search_count([]), self.count_before + 6)
+        rows = self.env["comms.complaint.flood"].sudo().search([])
+        self.assertFalse(
+            [r for r in rows if "2001" in r.fingerprint or "203." in r.fingerprint]
+        )
+
+    @mute_logger("odoo.addons.mail.models.mail_mail")
+    def test_flood_global_ceiling(self):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "comms_office.complaint_rate_limit_global", "3"
+        )
+        for index in range(3):
+            self.assertEqual(self._post_from(f"198.51.100.{index}").status_code, 200)
+        response = self._post_from("198.51.100.99", subject="Fourth")
+        self.assertEqual(response.status_code, 429)
+        self.assertIn('value="Fourth"', response.text)
+        self.assertEqual(self.Complaint.search_count([]), self.count_before + 3)
+
+    def test_flood_counts_forgotten_after_a_day(self):
+        Flood = self.env["comms.complaint.flood"].sudo()
+        hour = datetime.now().replace(minute=0, second=0, microsecond=0)
+        old = Flood.create(
+            {"fingerprint": "old", "hour": hour - timedelta(hours=25), "count": 1}
+        )
+        recent = Flood.create(
+            {"fingerprint": "recent", "hour": hour - timedelta(hours=23), "count": 1}
+        )
+        Flood._gc_fingerprints()
+        self.assertFalse(old.exists())
+        self.assertTrue(recent.exists())
 
     @mute_logger("odoo.addons.comms_office.models.comms_complaint")
     def test_acknowledgment_failure_keeps_the_complaint(self):
