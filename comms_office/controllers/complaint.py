@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 import re
+import time
 
 from werkzeug.exceptions import NotFound, abort
 
@@ -8,6 +9,7 @@ from odoo import fields, http
 from odoo.http import request
 from odoo.tools import consteq, email_normalize
 from odoo.tools.mimetypes import guess_mimetype
+from odoo.tools.misc import hmac
 
 _logger = logging.getLogger(__name__)
 
@@ -31,7 +33,12 @@ ALLOWED_MIMETYPES = {
     "text/plain",
 }
 KINDS = ("complaint", "suggestion", "compliment")
+# Robots are kept out by a field that people do not see and by the time a
+# person takes to fill the form (system parameter
+# comms_office.complaint_min_fill_seconds), counted from a signed token.
 HONEYPOT = "website_url"
+DEFAULT_MIN_FILL_SECONDS = 3
+MAX_FILL_SECONDS = 24 * 3600
 # what the form sends, as text: anything else the client adds is ignored
 FORM_FIELDS = (
     "kind",
@@ -81,20 +88,31 @@ class ComplaintController(http.Controller):
         sitemap=False,
         methods=["POST"],
         max_content_length=lambda controller: controller._request_size_limit(),
+        # checked below, where a failure gives the form back with its text
+        csrf=False,
     )
     def complaint_submit(self, **post):
+        csrf_token, form_token = post.get("csrf_token"), post.get("form_token")
         post = self._form_values(post)
-        if post.get(HONEYPOT):
-            # Robots fill every field: answer as if all went well, keep nothing.
-            _logger.info("Complaint form: honeypot filled, submission dropped")
-            return request.render(
-                "comms_office.complaint_thanks_page", self._page_values()
+        issued, reason = self._check_form_token(form_token)
+        if not request.validate_csrf(csrf_token if isinstance(csrf_token, str) else ""):
+            reason = "expired"
+        elif not reason and post.get(HONEYPOT):
+            reason = "hidden"
+        if reason:
+            # a person gets the form back with their text, a robot gets nothing
+            _logger.info("Complaint form: sent back (%s)", reason)
+            return self._render_form(
+                dict(post, **{HONEYPOT: ""}),
+                {"global": self._sent_back_message(reason)},
+                status=400,
+                issued=issued,
             )
         values, errors = self._validate(post)
         files, file_errors = self._read_files()
         errors.update(file_errors)
         if errors:
-            return self._render_form(post, errors, status=400)
+            return self._render_form(post, errors, status=400, issued=issued)
         # sudo: the public user has no access to the counts
         Flood = request.env["comms.complaint.flood"].sudo()
         if not Flood._register_submission(request.httprequest.remote_addr):
@@ -104,7 +122,7 @@ class ComplaintController(http.Controller):
                     "try again in an hour or come to the office."
                 )
             }
-            return self._render_form(post, errors, status=429)
+            return self._render_form(post, errors, status=429, issued=issued)
         complaint = self._create_complaint(values, files)
         return request.redirect(complaint.sudo().get_portal_url() + "&new=1")
 
@@ -217,11 +235,12 @@ class ComplaintController(http.Controller):
         )
         return categories, departments
 
-    def _render_form(self, values, errors, status=200):
+    def _render_form(self, values, errors, status=200, issued=None):
         categories, departments = self._form_choices()
         page = self._page_values(
             values=values,
             errors=errors,
+            form_token=self._form_token(issued),
             categories=categories,
             departments=departments,
             max_description=MAX_DESCRIPTION,
@@ -231,6 +250,63 @@ class ComplaintController(http.Controller):
             honeypot=HONEYPOT,
         )
         return request.render("comms_office.complaint_form_page", page, status=status)
+
+    def _form_token(self, issued=None):
+        """When the form was given to this sender, signed. A form sent back
+        keeps the time it was first given: the person has been on it since."""
+        issued = int(issued or time.time())
+        return f"{issued}.{self._sign_form(issued)}"
+
+    def _sign_form(self, issued):
+        network = request.env["comms.complaint.flood"]._network(
+            request.httprequest.remote_addr
+        )
+        # sudo: the key is the database secret
+        return hmac(
+            request.env(su=True), "comms_office.complaint_form", (issued, network)
+        )
+
+    def _check_form_token(self, token):
+        """The time the form was given, and what is wrong with sending it now:
+        ``expired`` (or forged, or given to another network), ``early`` (sent
+        faster than a person fills it), or nothing."""
+        issued, _dot, signature = (token if isinstance(token, str) else "").partition(
+            "."
+        )
+        if not re.fullmatch(r"[0-9]{1,12}", issued) or not consteq(
+            signature, self._sign_form(int(issued))
+        ):
+            return None, "expired"
+        issued = int(issued)
+        age = time.time() - issued
+        if age > MAX_FILL_SECONDS:
+            return None, "expired"
+        param = (
+            request.env["ir.config_parameter"]
+            .sudo()
+            .get_param("comms_office.complaint_min_fill_seconds")
+        )
+        minimum = int(param) if param and param.isdigit() else DEFAULT_MIN_FILL_SECONDS
+        if age < minimum:
+            return issued, "early"
+        return issued, None
+
+    def _sent_back_message(self, reason):
+        if reason == "expired":
+            return request.env._(
+                "This page was open for a long time or could not be checked. Your "
+                "request was not sent yet: check it and send it again."
+            )
+        if reason == "early":
+            return request.env._(
+                "Your request was sent faster than a person can fill the form. It "
+                "was not sent yet: check it and send it again."
+            )
+        return request.env._(
+            "A field that is not shown on the page was filled in, perhaps by your "
+            "browser's automatic filling. Your request was not sent yet: check it "
+            "and send it again."
+        )
 
     def _validate(self, post):
         errors = {}

@@ -34,20 +34,27 @@ class TestComplaintForm(HttpCase):
         cls.env["ir.config_parameter"].sudo().set_param(
             "comms_office.complaint_rate_limit", "20"
         )
+        # the tests fill the form faster than a person
+        cls.env["ir.config_parameter"].sudo().set_param(
+            "comms_office.complaint_min_fill_seconds", "0"
+        )
 
     def setUp(self):
         super().setUp()
         self.Complaint = self.env["comms.complaint"]
         self.count_before = self.Complaint.search_count([])
 
-    def _csrf(self, url="/comms/complaint", headers=None):
+    def _tokens(self, url="/comms/complaint", headers=None):
         response = self.url_open(url, headers=headers)
         self.assertEqual(response.status_code, 200)
-        return re.search(r'name="csrf_token" value="([^"]+)"', response.text).group(1)
+        return self._tokens_in(response.text)
+
+    def _tokens_in(self, html):
+        return dict(re.findall(r'name="(csrf_token|form_token)" value="([^"]+)"', html))
 
     def _post(self, files=None, headers=None, **overrides):
         data = {
-            "csrf_token": self._csrf(headers=headers),
+            **self._tokens(headers=headers),
             "kind": "complaint",
             "subject": "Attente aux urgences",
             "description": "Quatre heures sans être vu par un médecin.",
@@ -293,10 +300,67 @@ class TestComplaintForm(HttpCase):
         self.assertNotIn("<img src=x", response.text)
         self.assertIn("&lt;script&gt;", response.text)
 
-    def test_honeypot_drops_robots(self):
-        response = self._post(website_url="http://spam.example")
-        self.assertEqual(response.status_code, 200)
+    @mute_logger("odoo.addons.mail.models.mail_mail")
+    def test_hidden_field_filled_gives_the_form_back(self):
+        """A browser that fills the hidden field by itself: the person is told
+        and keeps their text, nothing is registered until they send again."""
+        response = self._post(website_url="http://autofill.example")
+        self.assertEqual(response.status_code, 400)
+        self.assertIn('id="complaint_errors"', response.text)
+        self.assertIn("automatic filling", response.text)
+        self.assertIn('value="Attente aux urgences"', response.text)
+        self.assertIn("Quatre heures sans être vu", response.text)
+        self.assertIn('value="samia.visiteur@example.dz"', response.text)
+        self.assertNotIn("autofill.example", response.text)
         self.assertEqual(self.Complaint.search_count([]), self.count_before)
+        response = self._post(**self._tokens_in(response.text))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(len(self._new_complaints()), 1)
+
+    def test_robots_kept_out(self):
+        """Sent faster than a person fills the form, or without the token the
+        form was given with: nothing is registered, a person may send again."""
+        self.env["ir.config_parameter"].sudo().set_param(
+            "comms_office.complaint_min_fill_seconds", "60"
+        )
+        response = self._post()
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("faster than a person", response.text)
+        self.assertIn('value="Attente aux urgences"', response.text)
+        self.env["ir.config_parameter"].sudo().set_param(
+            "comms_office.complaint_min_fill_seconds", "0"
+        )
+        for token in (None, "", "123.abc", "1700000000.0a0b", "٣.x"):
+            with self.subTest(token=token):
+                response = self._post(form_token=token)
+                self.assertEqual(response.status_code, 400)
+                self.assertIn("could not be checked", response.text)
+                self.assertIn("Quatre heures sans être vu", response.text)
+        # a token given to another sender's network
+        headers = {
+            "X-Forwarded-For": "203.0.113.5",
+            "X-Forwarded-Host": urlparse(self.base_url()).netloc,
+        }
+        with patch.dict(config.options, {"proxy_mode": True}):
+            tokens = self._tokens(headers=headers)
+        response = self._post_from("203.0.113.9", form_token=tokens["form_token"])
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("could not be checked", response.text)
+        self.assertEqual(self.Complaint.search_count([]), self.count_before)
+
+    @mute_logger("odoo.addons.mail.models.mail_mail", "odoo.http")
+    def test_expired_session_gives_the_form_back(self):
+        """The security token of the session no longer matches (page left
+        open for days, cookies cleared): the text is kept, not lost."""
+        response = self._post(csrf_token="0123o1700000000")
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("could not be checked", response.text)
+        self.assertIn('value="Attente aux urgences"', response.text)
+        self.assertIn("Quatre heures sans être vu", response.text)
+        self.assertEqual(self.Complaint.search_count([]), self.count_before)
+        response = self._post(**self._tokens_in(response.text))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(len(self._new_complaints()), 1)
 
     @mute_logger("odoo.addons.mail.models.mail_mail")
     def test_flood_is_stopped(self):
@@ -421,7 +485,7 @@ class TestComplaintForm(HttpCase):
 
     def test_satisfaction_from_status_page(self):
         complaint = self._answered_complaint()
-        csrf = self._csrf(complaint.get_portal_url())
+        csrf = self._tokens(complaint.get_portal_url())["csrf_token"]
         response = self.url_open(
             f"/comms/complaint/status/{complaint.name}/rate",
             data={
