@@ -3,11 +3,12 @@ import logging
 import uuid
 from datetime import datetime, time, timedelta
 
+import psycopg2.errors
 import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ConcurrencyError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import email_normalize, html2plaintext, parse_contact_from_email
 
@@ -368,16 +369,10 @@ class CommsComplaint(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        ranges = {}
         for vals in vals_list:
             # the secret of the status page, set now rather than one write each
             vals.setdefault("access_token", str(uuid.uuid4()))
-            if vals.get("name", "/") == "/":
-                received = fields.Datetime.to_datetime(
-                    vals.get("date_received") or fields.Datetime.now()
-                )
-                company_id = vals.get("company_id") or self.env.company.id
-                vals["name"] = self._next_reference(company_id, received.date(), ranges)
+        self._assign_references(vals_list)
         complaints = super(
             CommsComplaint, self.with_context(mail_create_nosubscribe=True)
         ).create(vals_list)
@@ -611,47 +606,52 @@ class CommsComplaint(models.Model):
         self.write({"state": "answered", "date_answered": fields.Datetime.now()})
 
     @api.model
-    def _next_reference(self, company_id, day, ranges):
-        """Next number of the register's year; the sequence and its yearly
-        range are looked up once per batch, not once per complaint."""
-        key = (company_id, day.year)
-        if key not in ranges:
-            sequence = (
-                self.env["ir.sequence"]
-                .sudo()
-                .search(
-                    [
-                        ("code", "=", "comms.complaint"),
-                        ("company_id", "in", [company_id, False]),
-                    ],
-                    order="company_id",
-                    limit=1,
-                )
+    def _assign_references(self, vals_list):
+        """Number new complaints in their company's register, a numbering a
+        year, the year of the institution's local time.
+
+        Odoo's sequence of the company gives the year's range once for the
+        batch, then each complaint draws one number of it.
+        """
+        numberings = {}
+        for vals in vals_list:
+            if vals.get("name", "/") != "/":
+                continue
+            company = self.env["res.company"].browse(
+                vals.get("company_id") or self.env.company.id
             )
-            if not sequence:
-                ranges[key] = None
-            elif not sequence.use_date_range:
-                ranges[key] = sequence
-            else:
-                date_range = self.env["ir.sequence.date_range"].sudo().search(
-                    [
-                        ("sequence_id", "=", sequence.id),
-                        ("date_from", "<=", day),
-                        ("date_to", ">=", day),
-                    ],
-                    limit=1,
-                ) or sequence._create_date_range_seq(day)
-                ranges[key] = date_range.with_context(
-                    ir_sequence_date_range=date_range.date_from
-                )
-        if ranges[key] is None:
-            return "/"
-        if ranges[key]._name == "ir.sequence.date_range" and not (
-            ranges[key].date_from <= day <= ranges[key].date_to
-        ):
-            del ranges[key]
-            return self._next_reference(company_id, day, ranges)
-        return ranges[key]._next()
+            received = fields.Datetime.to_datetime(
+                vals.get("date_received") or fields.Datetime.now()
+            )
+            day = pytz.utc.localize(received).astimezone(company._comms_tz()).date()
+            numbering = numberings.get(company)
+            if numbering is None or (
+                numbering._name == "ir.sequence.date_range"
+                and not numbering.date_from <= day <= numbering.date_to
+            ):
+                numbering = numberings[company] = self._register_numbering(company, day)
+            vals["name"] = numbering.with_context(ir_sequence_date=day)._next()
+
+    @api.model
+    def _register_numbering(self, company, day):
+        """What draws the numbers of ``day``: the range of its year in the
+        company's sequence, made by the first complaint of the year."""
+        sequence = company._comms_complaint_sequence()
+        try:
+            numbering = sequence._get_current_sequence(sequence_date=day)
+        except psycopg2.errors.UniqueViolation as error:
+            if error.diag.table_name != "ir_sequence_date_range":
+                raise
+            # Another transaction opened the year at the same moment: this
+            # one starts again (Odoo retries it) and draws from that range.
+            raise ConcurrencyError(
+                self.env._("The complaints register of the year was just opened.")
+            ) from error
+        if numbering._name == "ir.sequence.date_range":
+            numbering = numbering.with_context(
+                ir_sequence_date_range=numbering.date_from
+            )
+        return numbering
 
     @api.model
     def _working_day_deadline(self, calendar, received, days, cache=None):

@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import pytz
+
 from odoo import api, fields, models
 
 
@@ -63,6 +65,34 @@ class ResCompany(models.Model):
     # ------------------------------------------------------------
     # TOOLS
     # ------------------------------------------------------------
+
+    def _comms_tz(self):
+        """The institution's time zone: its office calendar's, else its own."""
+        self.ensure_one()
+        return pytz.timezone(self.comms_calendar_id.tz or self.partner_id.tz or "UTC")
+
+    def _comms_complaint_sequence(self):
+        """The numbering of the company's complaints register, made the first
+        time the company registers a complaint."""
+        self.ensure_one()
+        # sudo: numberings are configuration; the code below decides which one
+        Sequence = self.env["ir.sequence"].sudo()
+        # the sequence next_by_code would choose
+        sequence = Sequence.search(
+            [("code", "=", "comms.complaint"), ("company_id", "in", [self.id, False])],
+            order="company_id",
+            limit=1,
+        )
+        return sequence or Sequence.create(
+            {
+                "name": f"Complaints Register ({self.name})",
+                "code": "comms.complaint",
+                "prefix": "REC-%(range_year)s-",
+                "padding": 5,
+                "use_date_range": True,
+                "company_id": self.id,
+            }
+        )
 
     @api.model
     def _comms_init_calendar(self):
