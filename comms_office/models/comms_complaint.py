@@ -823,42 +823,78 @@ class CommsComplaint(models.Model):
         self.env["mail.activity"].create(vals_list)
 
     @api.model
-    def _cron_anonymize(self):
-        """Law 18-07: forget who complained once the retention period ends."""
+    def _cron_anonymize(self, batch_size=100):
+        """Law 18-07: forget who complained once the retention period ends.
+
+        Complaints go by batches, each committed with the count of those
+        left, so that the scheduler runs the job again until none is left. A
+        complaint that cannot be anonymised is logged and left for the next
+        run; the others go on.
+        """
+        expired = self._retention_expired_domain()
+        failed = []
+        while True:
+            complaints = self.search(
+                expired & Domain("id", "not in", failed), order="id", limit=batch_size
+            )
+            done = 0
+            for complaint in complaints:
+                try:
+                    with self.env.cr.savepoint():
+                        complaint._anonymize()
+                    done += 1
+                except Exception:
+                    _logger.exception(
+                        "Complaint %s could not be anonymised", complaint.id
+                    )
+                    failed.append(complaint.id)
+            remaining = self.search_count(expired & Domain("id", "not in", failed))
+            time_left = self.env["ir.cron"]._commit_progress(done, remaining=remaining)
+            if not remaining or not time_left:
+                return
+
+    @api.model
+    def _retention_expired_domain(self):
+        """Complaints kept longer than their company's retention period,
+        whatever their state: counted from their last step (closing or
+        cancelling, else the answer, else the receipt)."""
         now = fields.Datetime.now()
-        to_forget = self.browse()
         companies = self.env["res.company"].search(
             [("comms_complaint_retention_years", ">", 0)]
         )
+        expired = []
         for company in companies:
-            years = company.comms_complaint_retention_years
-            to_forget |= self.search(
-                [
-                    ("company_id", "=", company.id),
-                    ("state", "in", ("closed", "cancel")),
-                    ("anonymized", "=", False),
-                    ("date_closed", "<", now - relativedelta(years=years)),
-                ]
+            limit = now - relativedelta(years=company.comms_complaint_retention_years)
+            expired.append(
+                Domain("company_id", "=", company.id)
+                & Domain("date_received", "<", limit)
+                & (
+                    Domain("date_answered", "=", False)
+                    | Domain("date_answered", "<", limit)
+                )
+                & (
+                    Domain("date_closed", "=", False)
+                    | Domain("date_closed", "<", limit)
+                )
             )
-        to_forget._anonymize()
+        return Domain("anonymized", "=", False) & Domain.OR(expired)
 
     def _anonymize(self):
-        """Erase personal data; category, channel, dates and outcome stay for
-        the statistics."""
+        """Erase what names or describes the person: identity, texts, chatter
+        (with its tracking values and mails), attachments, activities, the
+        comments of the approval, and the contact when it is nothing else
+        than the complainant. Reference, category, department, channel,
+        dates, outcome and satisfaction stay for the statistics."""
         if not self:
             return
-        partners = self.sudo().complainant_partner_id
-        self.env["mail.message"].sudo().search(
-            [("model", "=", self._name), ("res_id", "in", self.ids)]
-        ).unlink()
-        self.env["ir.attachment"].sudo().search(
-            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
-        ).unlink()
-        self.env["mail.activity"].sudo().search(
-            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
-        ).unlink()
-        self.sudo().with_context(
-            tracking_disable=True, skip_validation_check=True
+        # sudo: the identity and the chatter are the office's; erasing them is
+        # the institution's duty, whoever runs the job
+        complaints = self.sudo()
+        partners = complaints.complainant_partner_id
+        complaints.with_context(
+            tracking_disable=True,
+            skip_validation_check=True,
+            comms_approval_no_reapproval=True,
         ).write(
             {
                 "complainant_partner_id": False,
@@ -870,18 +906,36 @@ class CommsComplaint(models.Model):
                 "description": self.env._("Anonymised"),
                 "investigation_notes": False,
                 "answer": False,
+                "corrective_action": False,
+                "approval_rejection_reason": False,
                 "satisfaction_comment": False,
                 "access_token": False,
                 "anonymized": True,
             }
         )
-        # Complainants who are nothing else than complainants go too.
-        for partner in partners.filtered(lambda p: not p.user_ids):
+        on_complaints = [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        # messages take their tracking values, notifications and mails along
+        self.env["mail.message"].sudo().search(
+            [("model", "=", self._name), ("res_id", "in", self.ids)]
+        ).unlink()
+        self.env["ir.attachment"].sudo().search(on_complaints).unlink()
+        self.env["mail.activity"].sudo().search(on_complaints).unlink()
+        self.env["mail.followers"].sudo().search(
+            [*on_complaints, ("partner_id", "in", partners.ids)]
+        ).unlink()
+        self.env["tier.review"].sudo().search(
+            [
+                ("model", "=", self._name),
+                ("res_id", "in", self.ids),
+                ("comment", "!=", False),
+            ]
+        ).write({"comment": False})
+        for partner in partners._comms_complainant_only():
             try:
                 with self.env.cr.savepoint():
                     partner.unlink()
-            except Exception:  # noqa: BLE001 - still referenced elsewhere
-                partner.active = False
+            except Exception:
+                _logger.exception("Contact %s of a complaint was kept", partner.id)
 
     @api.model
     def _get_register_data(self, date_from, date_to, company=None):

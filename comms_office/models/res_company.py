@@ -52,8 +52,9 @@ class ResCompany(models.Model):
     comms_complaint_retention_years = fields.Integer(
         string="Keep Complainants' Data (years)",
         default=5,
-        help="Closed complaints are anonymised after this many years (Law 18-07); "
-        "0 keeps them forever.",
+        help="Complaints are anonymised this many years after their last step "
+        "(closing or cancelling, else the answer, else the receipt), whatever "
+        "their state (Law 18-07); 0 keeps them forever.",
     )
 
     _comms_deadlines_positive = models.Constraint(
