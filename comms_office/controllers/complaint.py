@@ -1,28 +1,29 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import hashlib
-import hmac
 import logging
-from datetime import timedelta
+import re
+import time
 
-from werkzeug.exceptions import NotFound
+from werkzeug.exceptions import NotFound, abort
 
 from odoo import fields, http
-from odoo.fields import Domain
 from odoo.http import request
 from odoo.tools import consteq, email_normalize
 from odoo.tools.mimetypes import guess_mimetype
+from odoo.tools.misc import hmac
 
 _logger = logging.getLogger(__name__)
 
-# Limits of the public form; the rate limit and file size can be changed with
-# system parameters (comms_office.complaint_rate_limit, ...max_file_size).
+# Limits of the public form; the file size can be changed with the system
+# parameter comms_office.complaint_max_file_size (the flood limits: see
+# comms.complaint.flood).
 MAX_SUBJECT = 200
 MAX_DESCRIPTION = 5000
 MAX_NAME = 120
 MAX_CONTACT = 120
 MAX_FILES = 3
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
-DEFAULT_RATE_LIMIT = 5
+# room for the texts and the multipart framing around the files
+FORM_OVERHEAD = 1024 * 1024
 ALLOWED_MIMETYPES = {
     "application/pdf",
     "image/jpeg",
@@ -32,7 +33,31 @@ ALLOWED_MIMETYPES = {
     "text/plain",
 }
 KINDS = ("complaint", "suggestion", "compliment")
+# Robots are kept out by a field that people do not see and by the time a
+# person takes to fill the form (system parameter
+# comms_office.complaint_min_fill_seconds), counted from a signed token.
 HONEYPOT = "website_url"
+DEFAULT_MIN_FILL_SECONDS = 3
+MAX_FILL_SECONDS = 24 * 3600
+# what the form sends, as text: anything else the client adds is ignored
+FORM_FIELDS = (
+    "kind",
+    "subject",
+    "description",
+    "department_id",
+    "category_id",
+    "date_facts",
+    "name",
+    "email",
+    "phone",
+    "expects_answer",
+    "hide_identity",
+    "consent",
+    HONEYPOT,
+)
+# an id as the form's lists send it: ASCII digits within PostgreSQL's integer
+RECORD_ID = re.compile(r"[1-9][0-9]{0,9}")
+MAX_RECORD_ID = 2**31 - 1
 
 
 class ComplaintController(http.Controller):
@@ -62,29 +87,42 @@ class ComplaintController(http.Controller):
         website=True,
         sitemap=False,
         methods=["POST"],
+        max_content_length=lambda controller: controller._request_size_limit(),
+        # checked below, where a failure gives the form back with its text
+        csrf=False,
     )
     def complaint_submit(self, **post):
-        if post.get(HONEYPOT):
-            # Robots fill every field: answer as if all went well, keep nothing.
-            _logger.info("Complaint form: honeypot filled, submission dropped")
-            return request.render(
-                "comms_office.complaint_thanks_page", self._page_values()
+        csrf_token, form_token = post.get("csrf_token"), post.get("form_token")
+        post = self._form_values(post)
+        issued, reason = self._check_form_token(form_token)
+        if not request.validate_csrf(csrf_token if isinstance(csrf_token, str) else ""):
+            reason = "expired"
+        elif not reason and post.get(HONEYPOT):
+            reason = "hidden"
+        if reason:
+            # a person gets the form back with their text, a robot gets nothing
+            _logger.info("Complaint form: sent back (%s)", reason)
+            return self._render_form(
+                dict(post, **{HONEYPOT: ""}),
+                {"global": self._sent_back_message(reason)},
+                status=400,
+                issued=issued,
             )
-        fingerprint = self._fingerprint()
-        if self._is_flooding(fingerprint):
+        values, errors = self._validate(post)
+        files, file_errors = self._read_files()
+        errors.update(file_errors)
+        if errors:
+            return self._render_form(post, errors, status=400, issued=issued)
+        # sudo: the public user has no access to the counts
+        Flood = request.env["comms.complaint.flood"].sudo()
+        if not Flood._register_submission(request.httprequest.remote_addr):
             errors = {
                 "global": request.env._(
                     "Too many requests were sent from your connection. Please "
                     "try again in an hour or come to the office."
                 )
             }
-            return self._render_form(post, errors, status=429)
-        values, errors = self._validate(post)
-        files, file_errors = self._read_files()
-        errors.update(file_errors)
-        if errors:
-            return self._render_form(post, errors, status=400)
-        values["intake_fingerprint"] = fingerprint
+            return self._render_form(post, errors, status=429, issued=issued)
         complaint = self._create_complaint(values, files)
         return request.redirect(complaint.sudo().get_portal_url() + "&new=1")
 
@@ -176,12 +214,37 @@ class ComplaintController(http.Controller):
         )
         return values
 
-    def _render_form(self, values, errors, status=200):
+    def _form_values(self, post):
+        """What the form sent, as text without NUL characters (PostgreSQL
+        refuses them); a file or a list sent for a text field counts as
+        nothing."""
+        return {
+            name: post[name].replace("\x00", "")
+            for name in FORM_FIELDS
+            if isinstance(post.get(name), str)
+        }
+
+    def _form_choices(self):
+        """The categories and departments the form offers: the active ones,
+        the departments of this institution only."""
+        # sudo: the public reads no configuration; the domain, not the
+        # client, decides what is offered
+        categories = request.env["comms.complaint.category"].sudo().search([])
+        departments = (
+            request.env["comms.department"]
+            .sudo()
+            .search([("company_id", "=", request.env.company.id)])
+        )
+        return categories, departments
+
+    def _render_form(self, values, errors, status=200, issued=None):
+        categories, departments = self._form_choices()
         page = self._page_values(
             values=values,
             errors=errors,
-            categories=self._public_choices("comms.complaint.category"),
-            departments=self._public_choices("comms.department"),
+            form_token=self._form_token(issued),
+            categories=categories,
+            departments=departments,
             max_description=MAX_DESCRIPTION,
             max_subject=MAX_SUBJECT,
             max_files=MAX_FILES,
@@ -189,6 +252,63 @@ class ComplaintController(http.Controller):
             honeypot=HONEYPOT,
         )
         return request.render("comms_office.complaint_form_page", page, status=status)
+
+    def _form_token(self, issued=None):
+        """When the form was given to this sender, signed. A form sent back
+        keeps the time it was first given: the person has been on it since."""
+        issued = int(issued or time.time())
+        return f"{issued}.{self._sign_form(issued)}"
+
+    def _sign_form(self, issued):
+        network = request.env["comms.complaint.flood"]._network(
+            request.httprequest.remote_addr
+        )
+        # sudo: the key is the database secret
+        return hmac(
+            request.env(su=True), "comms_office.complaint_form", (issued, network)
+        )
+
+    def _check_form_token(self, token):
+        """The time the form was given, and what is wrong with sending it now:
+        ``expired`` (or forged, or given to another network), ``early`` (sent
+        faster than a person fills it), or nothing."""
+        issued, _dot, signature = (token if isinstance(token, str) else "").partition(
+            "."
+        )
+        if not re.fullmatch(r"[0-9]{1,12}", issued) or not consteq(
+            signature, self._sign_form(int(issued))
+        ):
+            return None, "expired"
+        issued = int(issued)
+        age = time.time() - issued
+        if age > MAX_FILL_SECONDS:
+            return None, "expired"
+        param = (
+            request.env["ir.config_parameter"]
+            .sudo()
+            .get_param("comms_office.complaint_min_fill_seconds")
+        )
+        minimum = int(param) if param and param.isdigit() else DEFAULT_MIN_FILL_SECONDS
+        if age < minimum:
+            return issued, "early"
+        return issued, None
+
+    def _sent_back_message(self, reason):
+        if reason == "expired":
+            return request.env._(
+                "This page was open for a long time or could not be checked. Your "
+                "request was not sent yet: check it and send it again."
+            )
+        if reason == "early":
+            return request.env._(
+                "Your request was sent faster than a person can fill the form. It "
+                "was not sent yet: check it and send it again."
+            )
+        return request.env._(
+            "A field that is not shown on the page was filled in, perhaps by your "
+            "browser's automatic filling. Your request was not sent yet: check it "
+            "and send it again."
+        )
 
     def _validate(self, post):
         errors = {}
@@ -270,23 +390,15 @@ class ComplaintController(http.Controller):
 
     def _validate_choices(self, post):
         errors = {}
-        category = request.env["comms.complaint.category"]
-        department = request.env["comms.department"]
-        if post.get("category_id"):
-            category = self._browse_public(
-                "comms.complaint.category", post["category_id"]
+        categories, departments = self._form_choices()
+        category = self._pick(categories, post.get("category_id"))
+        if post.get("category_id") and not category:
+            errors["category_id"] = request.env._("Choose a category from the list.")
+        department = self._pick(departments, post.get("department_id"))
+        if post.get("department_id") and not department:
+            errors["department_id"] = request.env._(
+                "Choose a department from the list."
             )
-            if not category:
-                errors["category_id"] = request.env._(
-                    "Choose a category from the list."
-                )
-        if post.get("department_id"):
-            department = self._browse_public("comms.department", post["department_id"])
-            if not department or department.company_id != request.env.company:
-                department = request.env["comms.department"]
-                errors["department_id"] = request.env._(
-                    "Choose a department from the list."
-                )
         date_facts = False
         if post.get("date_facts"):
             try:
@@ -299,24 +411,16 @@ class ComplaintController(http.Controller):
                 )
         return category, department, date_facts, errors
 
-    def _public_choices(self, model, record_id=None):
-        """The categories or departments the form offers (one of them, given
-        ``record_id``)."""
-        domain = Domain("company_id", "=", request.env.company.id)
-        if model == "comms.complaint.category":
-            domain = Domain.TRUE
-        if record_id is not None:
-            domain &= Domain("id", "=", record_id)
-        # sudo: visitors read the choices the form offers, and only those: a
-        # submitted id is looked up among them
-        return request.env[model].sudo().search(domain)
-
-    def _browse_public(self, model, value):
-        try:
-            record_id = int(value)
-        except (TypeError, ValueError):
-            return request.env[model]
-        return self._public_choices(model, record_id)
+    @staticmethod
+    def _pick(offered, value):
+        """The record of ``offered`` whose id the client sent, or nothing: an
+        id from the client selects among what the form listed, it is never
+        browsed (nor sent to the database when it is out of range)."""
+        value = (value or "").strip()
+        if not RECORD_ID.fullmatch(value) or int(value) > MAX_RECORD_ID:
+            return offered.browse()
+        record_id = int(value)
+        return offered.filtered(lambda record: record.id == record_id)
 
     def _read_files(self):
         files, errors = [], {}
@@ -330,6 +434,8 @@ class ComplaintController(http.Controller):
             return files, errors
         max_size = self._max_file_size()
         for upload in uploads:
+            # a request retried after a concurrent update reads its files again
+            upload.stream.seek(0)
             content = upload.read(max_size + 1)
             if len(content) > max_size:
                 errors["attachments"] = request.env._(
@@ -348,6 +454,32 @@ class ComplaintController(http.Controller):
             files.append((upload.filename[:128], content, mimetype))
         return files, errors
 
+    def _request_size_limit(self):
+        """The largest body the form may send.
+
+        Odoo asks for it before the body is read. A body announced larger is
+        refused at once with a readable page: werkzeug's own refusal, raised
+        while the form is parsed, would end on a bare error page.
+        """
+        limit = MAX_FILES * self._max_file_size() + FORM_OVERHEAD
+        length = request.httprequest.content_length
+        if length is not None and length > limit:
+            _logger.info("Complaint form: %s bytes refused before reading", length)
+            if getattr(request, "lang", None):
+                # the language of the page is only set after this check
+                request.update_context(lang=request.lang.code)
+            response = request.render(
+                "comms_office.complaint_too_large_page",
+                self._page_values(
+                    max_files=MAX_FILES,
+                    max_file_mb=self._max_file_size() // (1024 * 1024),
+                ),
+                status=413,
+            )
+            response.flatten()
+            abort(response)
+        return limit
+
     def _max_file_size(self):
         param = (
             request.env["ir.config_parameter"]
@@ -355,32 +487,6 @@ class ComplaintController(http.Controller):
             .get_param("comms_office.complaint_max_file_size")
         )
         return int(param) if param and param.isdigit() else DEFAULT_MAX_FILE_SIZE
-
-    def _fingerprint(self):
-        """A keyed hash of the sender's address: floods are stopped without
-        keeping the address itself."""
-        secret = request.env["ir.config_parameter"].sudo().get_param("database.secret")
-        address = request.httprequest.remote_addr or ""
-        return hmac.new(
-            (secret or "").encode(), address.encode(), hashlib.sha256
-        ).hexdigest()
-
-    def _is_flooding(self, fingerprint):
-        param = (
-            request.env["ir.config_parameter"]
-            .sudo()
-            .get_param("comms_office.complaint_rate_limit")
-        )
-        limit = int(param) if param and param.isdigit() else DEFAULT_RATE_LIMIT
-        since = fields.Datetime.now() - timedelta(hours=1)
-        recent = (
-            request.env["comms.complaint"]
-            .sudo()
-            .search_count(
-                [("intake_fingerprint", "=", fingerprint), ("create_date", ">=", since)]
-            )
-        )
-        return recent >= limit
 
     def _create_complaint(self, values, files):
         Complaint = request.env["comms.complaint"].sudo()

@@ -12,6 +12,7 @@ from . import tier_review
 from . import comms_approval_mixin
 from . import comms_mail_intake_mixin
 from . import comms_complaint
+from . import comms_complaint_flood
 from . import comms_channel
 from . import comms_audience
 from . import comms_plan

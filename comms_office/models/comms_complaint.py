@@ -3,12 +3,13 @@ import logging
 import uuid
 from datetime import datetime, time, timedelta
 
+import psycopg2.errors
 import pytz
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, ConcurrencyError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import email_normalize, html2plaintext, parse_contact_from_email
 
@@ -238,12 +239,6 @@ class CommsComplaint(models.Model):
     )
     satisfaction_comment = fields.Text(copy=False)
     # retention
-    intake_fingerprint = fields.Char(
-        copy=False,
-        index=True,
-        groups="base.group_system",
-        help="Keyed hash of the sender's address, used to stop floods.",
-    )
     anonymized = fields.Boolean(copy=False, readonly=True)
 
     _name_company_uniq = models.Constraint(
@@ -389,16 +384,10 @@ class CommsComplaint(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        ranges = {}
         for vals in vals_list:
             # the secret of the status page, set now rather than one write each
             vals.setdefault("access_token", str(uuid.uuid4()))
-            if vals.get("name", "/") == "/":
-                received = fields.Datetime.to_datetime(
-                    vals.get("date_received") or fields.Datetime.now()
-                )
-                company_id = vals.get("company_id") or self.env.company.id
-                vals["name"] = self._next_reference(company_id, received.date(), ranges)
+        self._assign_references(vals_list)
         complaints = super(
             CommsComplaint, self.with_context(mail_create_nosubscribe=True)
         ).create(vals_list)
@@ -721,47 +710,52 @@ class CommsComplaint(models.Model):
         self.sudo().date_answered = fields.Datetime.now()
 
     @api.model
-    def _next_reference(self, company_id, day, ranges):
-        """Next number of the register's year; the sequence and its yearly
-        range are looked up once per batch, not once per complaint."""
-        key = (company_id, day.year)
-        if key not in ranges:
-            sequence = (
-                self.env["ir.sequence"]
-                .sudo()
-                .search(
-                    [
-                        ("code", "=", "comms.complaint"),
-                        ("company_id", "in", [company_id, False]),
-                    ],
-                    order="company_id",
-                    limit=1,
-                )
+    def _assign_references(self, vals_list):
+        """Number new complaints in their company's register, a numbering a
+        year, the year of the institution's local time.
+
+        Odoo's sequence of the company gives the year's range once for the
+        batch, then each complaint draws one number of it.
+        """
+        numberings = {}
+        for vals in vals_list:
+            if vals.get("name", "/") != "/":
+                continue
+            company = self.env["res.company"].browse(
+                vals.get("company_id") or self.env.company.id
             )
-            if not sequence:
-                ranges[key] = None
-            elif not sequence.use_date_range:
-                ranges[key] = sequence
-            else:
-                date_range = self.env["ir.sequence.date_range"].sudo().search(
-                    [
-                        ("sequence_id", "=", sequence.id),
-                        ("date_from", "<=", day),
-                        ("date_to", ">=", day),
-                    ],
-                    limit=1,
-                ) or sequence._create_date_range_seq(day)
-                ranges[key] = date_range.with_context(
-                    ir_sequence_date_range=date_range.date_from
-                )
-        if ranges[key] is None:
-            return "/"
-        if ranges[key]._name == "ir.sequence.date_range" and not (
-            ranges[key].date_from <= day <= ranges[key].date_to
-        ):
-            del ranges[key]
-            return self._next_reference(company_id, day, ranges)
-        return ranges[key]._next()
+            received = fields.Datetime.to_datetime(
+                vals.get("date_received") or fields.Datetime.now()
+            )
+            day = pytz.utc.localize(received).astimezone(company._comms_tz()).date()
+            numbering = numberings.get(company)
+            if numbering is None or (
+                numbering._name == "ir.sequence.date_range"
+                and not numbering.date_from <= day <= numbering.date_to
+            ):
+                numbering = numberings[company] = self._register_numbering(company, day)
+            vals["name"] = numbering.with_context(ir_sequence_date=day)._next()
+
+    @api.model
+    def _register_numbering(self, company, day):
+        """What draws the numbers of ``day``: the range of its year in the
+        company's sequence, made by the first complaint of the year."""
+        sequence = company._comms_complaint_sequence()
+        try:
+            numbering = sequence._get_current_sequence(sequence_date=day)
+        except psycopg2.errors.UniqueViolation as error:
+            if error.diag.table_name != "ir_sequence_date_range":
+                raise
+            # Another transaction opened the year at the same moment: this
+            # one starts again (Odoo retries it) and draws from that range.
+            raise ConcurrencyError(
+                self.env._("The complaints register of the year was just opened.")
+            ) from error
+        if numbering._name == "ir.sequence.date_range":
+            numbering = numbering.with_context(
+                ir_sequence_date_range=numbering.date_from
+            )
+        return numbering
 
     @api.model
     def _working_day_deadline(self, calendar, received, days, cache=None):
@@ -964,42 +958,78 @@ class CommsComplaint(models.Model):
         self.env["mail.activity"].create(vals_list)
 
     @api.model
-    def _cron_anonymize(self):
-        """Law 18-07: forget who complained once the retention period ends."""
+    def _cron_anonymize(self, batch_size=100):
+        """Law 18-07: forget who complained once the retention period ends.
+
+        Complaints go by batches, each committed with the count of those
+        left, so that the scheduler runs the job again until none is left. A
+        complaint that cannot be anonymised is logged and left for the next
+        run; the others go on.
+        """
+        expired = self._retention_expired_domain()
+        failed = []
+        while True:
+            complaints = self.search(
+                expired & Domain("id", "not in", failed), order="id", limit=batch_size
+            )
+            done = 0
+            for complaint in complaints:
+                try:
+                    with self.env.cr.savepoint():
+                        complaint._anonymize()
+                    done += 1
+                except Exception:
+                    _logger.exception(
+                        "Complaint %s could not be anonymised", complaint.id
+                    )
+                    failed.append(complaint.id)
+            remaining = self.search_count(expired & Domain("id", "not in", failed))
+            time_left = self.env["ir.cron"]._commit_progress(done, remaining=remaining)
+            if not remaining or not time_left:
+                return
+
+    @api.model
+    def _retention_expired_domain(self):
+        """Complaints kept longer than their company's retention period,
+        whatever their state: counted from their last step (closing or
+        cancelling, else the answer, else the receipt)."""
         now = fields.Datetime.now()
-        to_forget = self.browse()
         companies = self.env["res.company"].search(
             [("comms_complaint_retention_years", ">", 0)]
         )
+        expired = []
         for company in companies:
-            years = company.comms_complaint_retention_years
-            to_forget |= self.search(
-                [
-                    ("company_id", "=", company.id),
-                    ("state", "in", ("closed", "cancel")),
-                    ("anonymized", "=", False),
-                    ("date_closed", "<", now - relativedelta(years=years)),
-                ]
+            limit = now - relativedelta(years=company.comms_complaint_retention_years)
+            expired.append(
+                Domain("company_id", "=", company.id)
+                & Domain("date_received", "<", limit)
+                & (
+                    Domain("date_answered", "=", False)
+                    | Domain("date_answered", "<", limit)
+                )
+                & (
+                    Domain("date_closed", "=", False)
+                    | Domain("date_closed", "<", limit)
+                )
             )
-        to_forget._anonymize()
+        return Domain("anonymized", "=", False) & Domain.OR(expired)
 
     def _anonymize(self):
-        """Erase personal data; category, channel, dates and outcome stay for
-        the statistics."""
+        """Erase what names or describes the person: identity, texts, chatter
+        (with its tracking values and mails), attachments, activities, the
+        comments of the approval, and the contact when it is nothing else
+        than the complainant. Reference, category, department, channel,
+        dates, outcome and satisfaction stay for the statistics."""
         if not self:
             return
-        partners = self.sudo().complainant_partner_id
-        self.env["mail.message"].sudo().search(
-            [("model", "=", self._name), ("res_id", "in", self.ids)]
-        ).unlink()
-        self.env["ir.attachment"].sudo().search(
-            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
-        ).unlink()
-        self.env["mail.activity"].sudo().search(
-            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
-        ).unlink()
-        self.sudo().with_context(
-            tracking_disable=True, skip_validation_check=True
+        # sudo: the identity and the chatter are the office's; erasing them is
+        # the institution's duty, whoever runs the job
+        complaints = self.sudo()
+        partners = complaints.complainant_partner_id
+        complaints.with_context(
+            tracking_disable=True,
+            skip_validation_check=True,
+            comms_approval_no_reapproval=True,
         ).write(
             {
                 "complainant_partner_id": False,
@@ -1011,19 +1041,36 @@ class CommsComplaint(models.Model):
                 "description": self.env._("Anonymised"),
                 "investigation_notes": False,
                 "answer": False,
+                "corrective_action": False,
+                "approval_rejection_reason": False,
                 "satisfaction_comment": False,
-                "intake_fingerprint": False,
                 "access_token": False,
                 "anonymized": True,
             }
         )
-        # Complainants who are nothing else than complainants go too.
-        for partner in partners.filtered(lambda p: not p.user_ids):
+        on_complaints = [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        # messages take their tracking values, notifications and mails along
+        self.env["mail.message"].sudo().search(
+            [("model", "=", self._name), ("res_id", "in", self.ids)]
+        ).unlink()
+        self.env["ir.attachment"].sudo().search(on_complaints).unlink()
+        self.env["mail.activity"].sudo().search(on_complaints).unlink()
+        self.env["mail.followers"].sudo().search(
+            [*on_complaints, ("partner_id", "in", partners.ids)]
+        ).unlink()
+        self.env["tier.review"].sudo().search(
+            [
+                ("model", "=", self._name),
+                ("res_id", "in", self.ids),
+                ("comment", "!=", False),
+            ]
+        ).write({"comment": False})
+        for partner in partners._comms_complainant_only():
             try:
                 with self.env.cr.savepoint():
                     partner.unlink()
-            except Exception:  # noqa: BLE001 - still referenced elsewhere
-                partner.active = False
+            except Exception:
+                _logger.exception("Contact %s of a complaint was kept", partner.id)
 
     @api.model
     def _get_register_data(self, date_from, date_to, company=None):

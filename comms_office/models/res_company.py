@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import pytz
+
 from odoo import api, fields, models
 
 
@@ -50,8 +52,9 @@ class ResCompany(models.Model):
     comms_complaint_retention_years = fields.Integer(
         string="Keep Complainants' Data (years)",
         default=5,
-        help="Closed complaints are anonymised after this many years (Law 18-07); "
-        "0 keeps them forever.",
+        help="Complaints are anonymised this many years after their last step "
+        "(closing or cancelling, else the answer, else the receipt), whatever "
+        "their state (Law 18-07); 0 keeps them forever.",
     )
 
     _comms_deadlines_positive = models.Constraint(
@@ -100,6 +103,34 @@ class ResCompany(models.Model):
                 if code.split("_")[0] == base
             ),
             False,
+        )
+
+    def _comms_tz(self):
+        """The institution's time zone: its office calendar's, else its own."""
+        self.ensure_one()
+        return pytz.timezone(self.comms_calendar_id.tz or self.partner_id.tz or "UTC")
+
+    def _comms_complaint_sequence(self):
+        """The numbering of the company's complaints register, made the first
+        time the company registers a complaint."""
+        self.ensure_one()
+        # sudo: numberings are configuration; the code below decides which one
+        Sequence = self.env["ir.sequence"].sudo()
+        # the sequence next_by_code would choose
+        sequence = Sequence.search(
+            [("code", "=", "comms.complaint"), ("company_id", "in", [self.id, False])],
+            order="company_id",
+            limit=1,
+        )
+        return sequence or Sequence.create(
+            {
+                "name": f"Complaints Register ({self.name})",
+                "code": "comms.complaint",
+                "prefix": "REC-%(range_year)s-",
+                "padding": 5,
+                "use_date_range": True,
+                "company_id": self.id,
+            }
         )
 
     @api.model

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 MEDIA_KINDS = [
     ("press", "Press"),
@@ -113,3 +114,55 @@ class ResPartner(models.Model):
             partner.media_coverage = (
                 partner.parent_id.media_coverage or partner.media_coverage
             )
+
+    # ------------------------------------------------------------
+    # TOOLS
+    # ------------------------------------------------------------
+
+    def _comms_complainant_only(self):
+        """The contacts of ``self`` that stand for nothing else than a
+        complainant: no record refers to them (user, company, contact of an
+        organisation, media list, event, message, other complaint...) and
+        they are no media contact. Those go when the complaint is forgotten."""
+        candidates = self.exists().filtered(lambda partner: not partner.is_media)
+        if not candidates:
+            return candidates
+        self.env.flush_all()
+        foreign_keys = self.env.execute_query(
+            SQL(
+                """
+                SELECT cl.relname, att.attname
+                  FROM pg_constraint con
+                  JOIN pg_class cl ON cl.oid = con.conrelid
+                  JOIN pg_attribute att
+                    ON att.attrelid = con.conrelid AND att.attnum = con.conkey[1]
+                 WHERE con.contype = 'f' AND con.confrelid = %s::regclass
+                """,
+                self._table,
+            )
+        )
+        references = []
+        for table, column in foreign_keys:
+            condition = SQL(
+                "%s = ANY(%s)", SQL.identifier(table, column), candidates.ids
+            )
+            if table == self._table:
+                # a contact is its own commercial partner
+                condition = SQL(
+                    "%s AND %s <> %s",
+                    condition,
+                    SQL.identifier(table, "id"),
+                    SQL.identifier(table, column),
+                )
+            references.append(
+                SQL(
+                    "SELECT %s FROM %s WHERE %s",
+                    SQL.identifier(table, column),
+                    SQL.identifier(table),
+                    condition,
+                )
+            )
+        referred = {
+            row[0] for row in self.env.execute_query(SQL(" UNION ").join(references))
+        }
+        return candidates.filtered(lambda partner: partner.id not in referred)

@@ -2,9 +2,11 @@
 from datetime import date, datetime
 
 from freezegun import freeze_time
+from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged, users
+from odoo.tools import mute_logger
 
 from .complaint_common import ComplaintCommon
 
@@ -26,6 +28,55 @@ class TestComplaintDeadlines(ComplaintCommon):
             self.complaint_emergency.name, self.complaint_maternity.name
         )
         self.assertTrue(self.complaint_emergency.access_token)
+
+    def _paper(self, received, **values):
+        return self.env["comms.complaint"].create(
+            {
+                "subject": "Paper register",
+                "description": "Entered later",
+                "channel": "paper",
+                "date_received": received,
+                **values,
+            }
+        )
+
+    def test_reference_year_in_local_time(self):
+        """The register's year is the year in Algiers (UTC+1): 23:30 UTC on
+        31 December is already the new year there."""
+        self.assertTrue(
+            self._paper(datetime(2024, 12, 31, 23, 30)).name.startswith("REC-2025-")
+        )
+        self.assertTrue(
+            self._paper(datetime(2024, 12, 31, 22, 59)).name.startswith("REC-2024-")
+        )
+
+    def test_reference_per_company(self):
+        """Each institution keeps its own register, numbered from 1."""
+        other = self.env["res.company"].create({"name": "EPH Autre"})
+        received = datetime(2025, 6, 1, 9, 0)
+        ours = self._paper(received)
+        first, second = self.env["comms.complaint"].create(
+            [
+                {
+                    "subject": f"Paper {index}",
+                    "description": "Written in the register",
+                    "channel": "paper",
+                    "date_received": received,
+                    "company_id": other.id,
+                }
+                for index in range(2)
+            ]
+        )
+        self.assertEqual(
+            (first.name, second.name), ("REC-2025-00001", "REC-2025-00002")
+        )
+        self.assertEqual(other._comms_complaint_sequence().company_id, other)
+        self.assertEqual(ours.name, "REC-2025-00001")
+
+    def test_reference_unique_per_company(self):
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self._paper(datetime(2025, 6, 1, 9, 0), name=self.complaint_emergency.name)
+            self.env.flush_all()
 
     def test_deadline_across_weekend_and_holiday(self):
         """Wednesday 31 December 2025: New Year's Day (Thursday) is a holiday,
@@ -349,7 +400,9 @@ class TestComplaintFlow(ComplaintCommon):
         )
         old.complainant_partner_id = partner
         (old | recent).write({"state": "closed", "outcome": "founded"})
-        old.date_closed = datetime(2019, 5, 2)
+        old.write(
+            {"date_received": datetime(2019, 4, 1), "date_closed": datetime(2019, 5, 2)}
+        )
         recent.date_closed = datetime.now()
         open_old = self.env["comms.complaint"].create(
             {
@@ -359,7 +412,10 @@ class TestComplaintFlow(ComplaintCommon):
                 "date_received": datetime(2018, 1, 1),
             }
         )
-        self.env["comms.complaint"]._cron_anonymize()
+        with self.enter_registry_test_mode():
+            self.env.ref(
+                "comms_office.ir_cron_complaint_anonymize"
+            ).method_direct_trigger()
         self.assertTrue(old.anonymized)
         self.assertFalse(old.complainant_name)
         self.assertFalse(old.complainant_email)
@@ -375,7 +431,8 @@ class TestComplaintFlow(ComplaintCommon):
         self.assertEqual(old.complainant_display, "Anonymised")
         self.assertFalse(recent.anonymized)
         self.assertEqual(recent.complainant_name, "Karim Test")
-        self.assertFalse(open_old.anonymized)
+        # never closed, received long ago: forgotten as well
+        self.assertTrue(open_old.anonymized)
 
     def test_satisfaction_and_reopen_states(self):
         complaint = self.complaint_maternity

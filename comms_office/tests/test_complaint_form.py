@@ -1,12 +1,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 import re
+from datetime import datetime, timedelta
 from unittest.mock import patch
+from urllib.parse import urlparse
 
+from odoo.http import Request
 from odoo.tests import HttpCase, tagged
-from odoo.tools import mute_logger
+from odoo.tools import config, mute_logger
 
 from odoo.addons.mail.models.mail_template import MailTemplate
+
+from ..controllers.complaint import FORM_OVERHEAD
 
 # a 1x1 PNG
 PNG = base64.b64decode(
@@ -29,20 +34,27 @@ class TestComplaintForm(HttpCase):
         cls.env["ir.config_parameter"].sudo().set_param(
             "comms_office.complaint_rate_limit", "20"
         )
+        # the tests fill the form faster than a person
+        cls.env["ir.config_parameter"].sudo().set_param(
+            "comms_office.complaint_min_fill_seconds", "0"
+        )
 
     def setUp(self):
         super().setUp()
         self.Complaint = self.env["comms.complaint"]
         self.count_before = self.Complaint.search_count([])
 
-    def _csrf(self, url="/comms/complaint"):
-        response = self.url_open(url)
+    def _tokens(self, url="/comms/complaint", headers=None):
+        response = self.url_open(url, headers=headers)
         self.assertEqual(response.status_code, 200)
-        return re.search(r'name="csrf_token" value="([^"]+)"', response.text).group(1)
+        return self._tokens_in(response.text)
 
-    def _post(self, files=None, **overrides):
+    def _tokens_in(self, html):
+        return dict(re.findall(r'name="(csrf_token|form_token)" value="([^"]+)"', html))
+
+    def _post(self, files=None, headers=None, **overrides):
         data = {
-            "csrf_token": self._csrf(),
+            **self._tokens(headers=headers),
             "kind": "complaint",
             "subject": "Attente aux urgences",
             "description": "Quatre heures sans être vu par un médecin.",
@@ -58,8 +70,21 @@ class TestComplaintForm(HttpCase):
         data.update(overrides)
         data = {key: value for key, value in data.items() if value is not None}
         return self.url_open(
-            "/comms/complaint/submit", data=data, files=files, allow_redirects=True
+            "/comms/complaint/submit",
+            data=data,
+            files=files,
+            headers=headers,
+            allow_redirects=True,
         )
+
+    def _post_from(self, address, **overrides):
+        """Post as a visitor at ``address`` behind the reverse proxy."""
+        headers = {
+            "X-Forwarded-For": address,
+            "X-Forwarded-Host": urlparse(self.base_url()).netloc,
+        }
+        with patch.dict(config.options, {"proxy_mode": True}):
+            return self._post(headers=headers, **overrides)
 
     def _new_complaints(self):
         return self.Complaint.search([], order="id desc", limit=5).filtered(
@@ -185,6 +210,61 @@ class TestComplaintForm(HttpCase):
                 self.assertIn(f'id="error_{field}"', response.text)
         self.assertEqual(self.Complaint.search_count([]), self.count_before)
 
+    def test_ids_from_the_client(self):
+        """Whatever the client sends for a department or a category, the form
+        comes back with the text and a message at the field, never a server
+        error: only what the form listed can be chosen."""
+        other_company = self.env["res.company"].create({"name": "Autre EPH"})
+        Department = self.env["comms.department"]
+        foreign = Department.create(
+            {"name": "Ailleurs", "code": "F-OUT", "company_id": other_company.id}
+        )
+        archived = Department.create(
+            {"name": "Fermé", "code": "F-OLD", "active": False}
+        )
+        old_category = self.env["comms.complaint.category"].create(
+            {"name": "Ancienne catégorie", "active": False}
+        )
+        for field, value in (
+            ("department_id", "99999999999999999999"),
+            ("department_id", "2147483648"),
+            ("department_id", "-1"),
+            ("department_id", "abc"),
+            ("department_id", "١٢"),
+            ("department_id", str(foreign.id)),
+            ("department_id", str(archived.id)),
+            ("category_id", "99999999999999999999"),
+            ("category_id", "-5"),
+            ("category_id", "1e3"),
+            ("category_id", str(old_category.id)),
+        ):
+            with self.subTest(field=field, value=value):
+                response = self._post(**{field: value})
+                self.assertEqual(response.status_code, 400)
+                self.assertIn(f'id="error_{field}"', response.text)
+                self.assertIn('value="Attente aux urgences"', response.text)
+                self.assertIn("Quatre heures sans être vu", response.text)
+        self.assertEqual(self.Complaint.search_count([]), self.count_before)
+
+    @mute_logger("odoo.addons.mail.models.mail_mail")
+    def test_text_the_database_refuses(self):
+        """A NUL character is dropped; a file sent for a text field counts as
+        nothing: the person gets the form back, not a server error."""
+        response = self._post(
+            files={
+                "department_id": ("id.txt", b"1", "text/plain"),
+                "subject": ("subject.txt", b"x", "text/plain"),
+            },
+            subject=None,
+            department_id=None,
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertIn('id="error_subject"', response.text)
+        self.assertEqual(self.Complaint.search_count([]), self.count_before)
+        response = self._post(subject="Attente\x00 aux urgences")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self._new_complaints().subject, "Attente aux urgences")
+
     def test_oversized_body_and_file(self):
         response = self._post(description="x" * 5001)
         self.assertEqual(response.status_code, 400)
@@ -206,6 +286,36 @@ class TestComplaintForm(HttpCase):
         self.assertIn('id="error_attachments"', response.text)
         self.assertEqual(self.Complaint.search_count([]), self.count_before)
 
+    def test_too_large_request_refused_before_reading(self):
+        """A body larger than the form may send is refused from its announced
+        size, before it is parsed, with a page that says what to do."""
+        self.env["ir.config_parameter"].sudo().set_param(
+            "comms_office.complaint_max_file_size", "1000"
+        )
+        big = PNG + b"\0" * (FORM_OVERHEAD + 5000)
+        with patch.object(
+            Request,
+            "get_http_params",
+            autospec=True,
+            side_effect=Request.get_http_params,
+        ) as parse:
+            response = self.url_open(
+                "/comms/complaint/submit",
+                data={"csrf_token": "unused", "subject": "Attente"},
+                files={"attachments": ("big.png", big, "image/png")},
+            )
+        self.assertEqual(response.status_code, 413)
+        self.assertIn('id="complaint_too_large"', response.text)
+        self.assertIn('href="/comms/complaint"', response.text)
+        parse.assert_not_called()
+        self.assertEqual(self.Complaint.search_count([]), self.count_before)
+        # a body within the limit is read and answered at the field
+        response = self._post(
+            files={"attachments": ("big.png", big[:5000], "image/png")}
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertIn('id="error_attachments"', response.text)
+
     @mute_logger("odoo.addons.mail.models.mail_mail")
     def test_script_injection_stored_as_text(self):
         payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -218,10 +328,67 @@ class TestComplaintForm(HttpCase):
         self.assertNotIn("<img src=x", response.text)
         self.assertIn("&lt;script&gt;", response.text)
 
-    def test_honeypot_drops_robots(self):
-        response = self._post(website_url="http://spam.example")
-        self.assertEqual(response.status_code, 200)
+    @mute_logger("odoo.addons.mail.models.mail_mail")
+    def test_hidden_field_filled_gives_the_form_back(self):
+        """A browser that fills the hidden field by itself: the person is told
+        and keeps their text, nothing is registered until they send again."""
+        response = self._post(website_url="http://autofill.example")
+        self.assertEqual(response.status_code, 400)
+        self.assertIn('id="complaint_errors"', response.text)
+        self.assertIn("automatic filling", response.text)
+        self.assertIn('value="Attente aux urgences"', response.text)
+        self.assertIn("Quatre heures sans être vu", response.text)
+        self.assertIn('value="samia.visiteur@example.dz"', response.text)
+        self.assertNotIn("autofill.example", response.text)
         self.assertEqual(self.Complaint.search_count([]), self.count_before)
+        response = self._post(**self._tokens_in(response.text))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(len(self._new_complaints()), 1)
+
+    def test_robots_kept_out(self):
+        """Sent faster than a person fills the form, or without the token the
+        form was given with: nothing is registered, a person may send again."""
+        self.env["ir.config_parameter"].sudo().set_param(
+            "comms_office.complaint_min_fill_seconds", "60"
+        )
+        response = self._post()
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("faster than a person", response.text)
+        self.assertIn('value="Attente aux urgences"', response.text)
+        self.env["ir.config_parameter"].sudo().set_param(
+            "comms_office.complaint_min_fill_seconds", "0"
+        )
+        for token in (None, "", "123.abc", "1700000000.0a0b", "٣.x"):
+            with self.subTest(token=token):
+                response = self._post(form_token=token)
+                self.assertEqual(response.status_code, 400)
+                self.assertIn("could not be checked", response.text)
+                self.assertIn("Quatre heures sans être vu", response.text)
+        # a token given to another sender's network
+        headers = {
+            "X-Forwarded-For": "203.0.113.5",
+            "X-Forwarded-Host": urlparse(self.base_url()).netloc,
+        }
+        with patch.dict(config.options, {"proxy_mode": True}):
+            tokens = self._tokens(headers=headers)
+        response = self._post_from("203.0.113.9", form_token=tokens["form_token"])
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("could not be checked", response.text)
+        self.assertEqual(self.Complaint.search_count([]), self.count_before)
+
+    @mute_logger("odoo.addons.mail.models.mail_mail", "odoo.http")
+    def test_expired_session_gives_the_form_back(self):
+        """The security token of the session no longer matches (page left
+        open for days, cookies cleared): the text is kept, not lost."""
+        response = self._post(csrf_token="0123o1700000000")
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("could not be checked", response.text)
+        self.assertIn('value="Attente aux urgences"', response.text)
+        self.assertIn("Quatre heures sans être vu", response.text)
+        self.assertEqual(self.Complaint.search_count([]), self.count_before)
+        response = self._post(**self._tokens_in(response.text))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(len(self._new_complaints()), 1)
 
     @mute_logger("odoo.addons.mail.models.mail_mail")
     def test_flood_is_stopped(self):
@@ -234,6 +401,56 @@ class TestComplaintForm(HttpCase):
         self.assertEqual(response.status_code, 429)
         self.assertIn('value="Third"', response.text)
         self.assertEqual(self.Complaint.search_count([]), self.count_before + 2)
+
+    @mute_logger("odoo.addons.mail.models.mail_mail")
+    def test_flood_per_sender_network(self):
+        """Behind the proxy, an IPv4 address and an IPv6 /64 network are one
+        sender each; the counts keep no address."""
+        self.env["ir.config_parameter"].sudo().set_param(
+            "comms_office.complaint_rate_limit", "2"
+        )
+        for address in ("2001:db8:1:2::10", "2001:db8:1:2:ffff::20"):
+            self.assertEqual(self._post_from(address).status_code, 200)
+        response = self._post_from("2001:db8:1:2::30", subject="Third")
+        self.assertEqual(response.status_code, 429)
+        self.assertIn('value="Third"', response.text)
+        self.assertIn("Quatre heures sans être vu", response.text)
+        # the next /64 is another subscriber, the next IPv4 address another person
+        self.assertEqual(self._post_from("2001:db8:1:3::10").status_code, 200)
+        for _i in range(2):
+            self.assertEqual(self._post_from("203.0.113.5").status_code, 200)
+        self.assertEqual(self._post_from("203.0.113.5").status_code, 429)
+        self.assertEqual(self._post_from("203.0.113.6").status_code, 200)
+        self.assertEqual(self.Complaint.search_count([]), self.count_before + 6)
+        rows = self.env["comms.complaint.flood"].sudo().search([])
+        self.assertFalse(
+            [r for r in rows if "2001" in r.fingerprint or "203." in r.fingerprint]
+        )
+
+    @mute_logger("odoo.addons.mail.models.mail_mail")
+    def test_flood_global_ceiling(self):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "comms_office.complaint_rate_limit_global", "3"
+        )
+        for index in range(3):
+            self.assertEqual(self._post_from(f"198.51.100.{index}").status_code, 200)
+        response = self._post_from("198.51.100.99", subject="Fourth")
+        self.assertEqual(response.status_code, 429)
+        self.assertIn('value="Fourth"', response.text)
+        self.assertEqual(self.Complaint.search_count([]), self.count_before + 3)
+
+    def test_flood_counts_forgotten_after_a_day(self):
+        Flood = self.env["comms.complaint.flood"].sudo()
+        hour = datetime.now().replace(minute=0, second=0, microsecond=0)
+        old = Flood.create(
+            {"fingerprint": "old", "hour": hour - timedelta(hours=25), "count": 1}
+        )
+        recent = Flood.create(
+            {"fingerprint": "recent", "hour": hour - timedelta(hours=23), "count": 1}
+        )
+        Flood._gc_fingerprints()
+        self.assertFalse(old.exists())
+        self.assertTrue(recent.exists())
 
     @mute_logger("odoo.addons.comms_office.models.comms_complaint")
     def test_acknowledgment_failure_keeps_the_complaint(self):
@@ -325,7 +542,7 @@ class TestComplaintForm(HttpCase):
 
     def test_satisfaction_from_status_page(self):
         complaint = self._answered_complaint()
-        csrf = self._csrf(complaint.get_portal_url())
+        csrf = self._tokens(complaint.get_portal_url())["csrf_token"]
         response = self.url_open(
             f"/comms/complaint/status/{complaint.name}/rate",
             data={

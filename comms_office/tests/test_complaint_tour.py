@@ -17,6 +17,9 @@ class TestComplaintTour(HttpCase):
         self.env["ir.config_parameter"].sudo().set_param(
             "comms_office.complaint_rate_limit", "50"
         )
+        self.env["ir.config_parameter"].sudo().set_param(
+            "comms_office.complaint_min_fill_seconds", "0"
+        )
         self.start_tour(
             "/comms/complaint",
             "comms_office_complaint_tour",
