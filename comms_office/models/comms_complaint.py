@@ -33,6 +33,8 @@ class CommsComplaint(models.Model):
     _order = "priority desc, date_received desc, id desc"
     _rec_names_search = ["name", "subject"]
     _mail_post_access = "read"
+    # the status link opens the status page and the rating form, nothing else
+    _comms_token_opens_one_page = True
     # An answer to a sensitive complaint is approved before it is sent: the
     # approval gates "Send Answer", it neither answers nor sends back.
     _state_from = ["investigation"]
