@@ -46,6 +46,9 @@ class CommsComplaint(models.Model):
     _tier_validation_manual_config = True
 
     # identification
+    # the secret of the status page: the office gives it, the department
+    # concerned never reads it
+    access_token = fields.Char(groups="comms_office.group_comms_officer")
     name = fields.Char(
         string="Reference", readonly=True, copy=False, default="/", index="trigram"
     )

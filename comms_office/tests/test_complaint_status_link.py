@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from odoo.exceptions import AccessError
 from odoo.http import Request
 from odoo.tests import HttpCase, JsonRpcException, tagged
 from odoo.tools import mute_logger
@@ -170,3 +171,58 @@ class TestComplaintStatusLink(HttpCase, ComplaintCommon):
             },
         )
         self.assertFalse(self.email.reaction_ids)
+
+
+@tagged("post_install", "-at_install", "security")
+class TestComplaintTokenReadable(ComplaintCommon):
+    """The secret link is the office's to give: the department concerned
+    handles the complaint without ever reading it."""
+
+    @mute_logger(
+        "odoo.addons.base.models.ir_model",
+        "odoo.models",
+        "odoo.addons.mail.models.mail_mail",
+    )
+    def test_department_cannot_read_the_token(self):
+        complaint = self.complaint_emergency.with_user(self.user_head_emergency)
+        token = self.complaint_emergency.access_token
+        self.assertTrue(token)
+        complaint.check_access("read")
+        with self.assertRaises(AccessError):
+            complaint.read(["access_token"])
+        with self.assertRaises(AccessError):
+            complaint.search_read([("access_token", "=", token)], ["name"])
+        with self.assertRaises(AccessError):
+            complaint.get_portal_url()
+        with self.assertRaises(AccessError):
+            complaint._get_share_url(redirect=True)
+        values = complaint.read(["access_url", "access_warning", "display_name"])[0]
+        self.assertNotIn(token, str(values))
+        # a field the user does not see is no field of the form either
+        self.assertNotIn("access_token", complaint.fields_get())
+        # the acknowledgment mailed to the complainant carries the link
+        self.complaint_emergency.with_user(self.user_officer).action_acknowledge()
+        self.assertIn(token, str(self.complaint_emergency.message_ids.mapped("body")))
+        for field in ("message_ids", "website_message_ids"):
+            with self.subTest(field=field):
+                try:
+                    seen = complaint.web_read(
+                        {field: {"fields": {"body": {}, "subject": {}}}}
+                    )
+                except AccessError:
+                    continue
+                self.assertNotIn(token, str(seen))
+        # the receipt printed for the complainant carries the link
+        report = self.env.ref("comms_office.action_report_complaint_receipt")
+        with self.assertRaises(AccessError):
+            report.with_user(self.user_head_emergency)._render_qweb_html(
+                report.report_name, complaint.ids
+            )
+
+    def test_office_reads_the_token(self):
+        complaint = self.complaint_emergency.with_user(self.user_officer)
+        self.assertEqual(
+            complaint.read(["access_token"])[0]["access_token"],
+            self.complaint_emergency.access_token,
+        )
+        self.assertIn(self.complaint_emergency.access_token, complaint.get_portal_url())
