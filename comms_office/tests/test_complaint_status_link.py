@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
 
 from odoo.exceptions import AccessError
 from odoo.http import Request
@@ -171,6 +172,45 @@ class TestComplaintStatusLink(HttpCase, ComplaintCommon):
             },
         )
         self.assertFalse(self.email.reaction_ids)
+
+    # ------------------------------------------------------------
+    # switching language on the page
+    # ------------------------------------------------------------
+
+    def _lang_links(self, html):
+        return dict(re.findall(r'href="([^"]+)"\s+hreflang="([^"]+)"', html))
+
+    def test_language_switch_keeps_the_page(self):
+        self.env["res.lang"]._activate_lang("ar_001")
+        self.env["res.lang"]._activate_lang("fr_FR")
+        response = self.url_open(f"/fr{self.complaint.get_portal_url()}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('lang="fr-FR"', response.text)
+        links = {code: url for url, code in self._lang_links(response.text).items()}
+        self.assertEqual(set(links), {"ar", "fr", "en"})
+        for code, html_lang in (("ar", "ar-001"), ("en", "en-US"), ("fr", "fr-FR")):
+            with self.subTest(lang=code):
+                url = links[code].replace("&amp;", "&")
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 200, url)
+                self.assertIn(f'lang="{html_lang}"', response.text)
+                self.assertIn(self.complaint.name, response.text)
+                self.assertIn(self.complaint.subject, response.text)
+
+    def test_language_switch_after_a_refused_form(self):
+        """After a refused submission (a POST), the switch leads to the form."""
+        self.env["res.lang"]._activate_lang("ar_001")
+        page = self.url_open("/comms/complaint")
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        response = self.url_open(
+            "/comms/complaint/submit", data={"csrf_token": csrf, "kind": "complaint"}
+        )
+        self.assertEqual(response.status_code, 400)
+        links = {code: url for url, code in self._lang_links(response.text).items()}
+        response = self.url_open(links["ar"])
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('name="subject"', response.text)
+        self.assertIn('dir="rtl"', response.text)
 
 
 @tagged("post_install", "-at_install", "security")
