@@ -7,6 +7,8 @@ from . import comms_media_list
 from . import comms_department
 from . import comms_complaint_category
 from . import tier_definition
+from . import ir_attachment
+from . import mail_message
 from . import mail_thread
 from . import comms_approval_mixin
 from . import comms_complaint

@@ -32,3 +32,4 @@ from . import test_event_media
 from . import test_complaint_privacy
 from . import test_event_rsvp
 from . import test_complaint_status_link
+from . import test_complaint_anonymity
