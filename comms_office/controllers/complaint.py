@@ -199,6 +199,9 @@ class ComplaintController(http.Controller):
 
     def _page_values(self, **values):
         lang = request.env["res.lang"]._get_data(code=request.env.lang)
+        langs = (
+            request.env["res.lang"].sudo().search([("active", "=", True)], order="name")
+        )
         values.update(
             {
                 "html_data": {
@@ -206,13 +209,25 @@ class ComplaintController(http.Controller):
                     "dir": lang.direction or "ltr",
                 },
                 "page_lang": lang,
-                "page_langs": request.env["res.lang"]
-                .sudo()
-                .search([("active", "=", True)], order="name"),
+                "page_langs": langs,
+                "lang_urls": self._lang_urls(langs),
                 "no_header": False,
             }
         )
         return values
+
+    def _lang_urls(self, langs):
+        """The same page in each language: path and query (the reference and
+        the secret of a status page) are kept. A page answering a form sent
+        (a POST) is shown again by the form."""
+        httprequest = request.httprequest
+        if httprequest.method == "GET":
+            path = httprequest.path
+            query = httprequest.query_string.decode()
+        else:
+            path, query = "/comms/complaint", ""
+        suffix = f"{path}?{query}" if query else path
+        return {lang.code: f"/{lang.url_code}{suffix}" for lang in langs}
 
     def _form_values(self, post):
         """What the form sent, as text without NUL characters (PostgreSQL

@@ -9,6 +9,8 @@ from . import comms_department
 from . import comms_complaint_category
 from . import tier_definition
 from . import tier_review
+from . import ir_attachment
+from . import mail_message
 from . import comms_approval_mixin
 from . import comms_mail_intake_mixin
 from . import comms_complaint

@@ -48,6 +48,8 @@ class CommsComplaint(models.Model):
     _mail_post_access = "read"
     # Odoo's loop detection counts the complaints of one address
     _primary_email = "complainant_email"
+    # the status link opens the status page and the rating form, nothing else
+    _comms_token_opens_one_page = True
     # An answer to a sensitive complaint is approved before it is sent: the
     # approval gates "Send Answer", it neither answers nor sends back.
     _state_from = ["investigation"]
@@ -59,6 +61,9 @@ class CommsComplaint(models.Model):
     _tier_validation_manual_config = True
 
     # identification
+    # the secret of the status page: the office gives it, the department
+    # concerned never reads it
+    access_token = fields.Char(groups="comms_office.group_comms_officer")
     name = fields.Char(
         string="Reference", readonly=True, copy=False, default="/", index="trigram"
     )
@@ -627,6 +632,39 @@ class CommsComplaint(models.Model):
         return super()._message_subscribe(
             partner_ids=partner_ids, subtype_ids=subtype_ids, customer_ids=customer_ids
         )
+
+    def _notify_get_recipients(self, message, msg_vals=False, **kwargs):
+        """The department concerned reads the internal notes only (record
+        rules of ``mail.message``): it is not mailed nor notified of the rest
+        either, above all not of what the complainant writes, signed with
+        their name and address. Only the office's users are."""
+        recipients = super()._notify_get_recipients(
+            message, msg_vals=msg_vals, **kwargs
+        )
+        msg_vals = msg_vals or {}
+        # sudo: the subtype of the message being notified, whoever posts it
+        # (the public form, the mail gateway)
+        subtype = (
+            self.env["mail.message.subtype"].sudo().browse(msg_vals["subtype_id"])
+            if "subtype_id" in msg_vals
+            else message.sudo().subtype_id
+        )
+        if not recipients or subtype.internal:
+            return recipients
+        internal_uids = {r["uid"] for r in recipients if r["uid"] and not r["ushare"]}
+        # sudo: whether a recipient is of the office, whoever posts
+        office_uids = (
+            self.env["res.users"]
+            .sudo()
+            .browse(internal_uids)
+            .filtered(lambda u: u.has_group("comms_office.group_comms_officer"))
+            .ids
+        )
+        return [
+            r
+            for r in recipients
+            if r["uid"] not in internal_uids or r["uid"] in office_uids
+        ]
 
     def _partner_find_from_emails(
         self,

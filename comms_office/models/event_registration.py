@@ -23,6 +23,8 @@ STATE_TO_RSVP = {
 
 class EventRegistration(models.Model):
     _inherit = "event.registration"
+    # the token of the answer links answers the invitation, nothing else
+    _comms_token_opens_one_page = True
 
     rsvp_status = fields.Selection(
         [

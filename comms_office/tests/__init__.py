@@ -36,3 +36,5 @@ from . import test_calendar_security
 from . import test_security_roles
 from . import test_complaint_concurrency
 from . import test_complaint_retention
+from . import test_complaint_status_link
+from . import test_complaint_anonymity

@@ -3,7 +3,8 @@ import re
 from datetime import datetime, timedelta
 
 from odoo import fields
-from odoo.tests import Form, HttpCase, tagged
+from odoo.http import Request
+from odoo.tests import Form, HttpCase, JsonRpcException, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.mail.tests.common import mail_new_test_user
@@ -228,3 +229,79 @@ class TestEventRsvp(HttpCase):
         )
         self.assertRegex(response.text, r'<html[^>]*\bdir="ltr"')
         self.assertIn("Je serai présent", response.text)
+
+    # ------------------------------------------------------------
+    # the link answers the invitation, and does nothing else
+    # ------------------------------------------------------------
+
+    def _chatter(self):
+        return self.env["mail.message"].search(
+            [
+                "|",
+                "&",
+                ("model", "=", "event.registration"),
+                ("res_id", "=", self.registration.id),
+                "&",
+                ("model", "=", "event.event"),
+                ("res_id", "=", self.event.id),
+            ]
+        )
+
+    @mute_logger("odoo.http", "odoo.addons.mail.models.mail_thread")
+    def test_token_posts_nothing(self):
+        token = self.registration.sudo().access_token
+        before = self._chatter()
+        for model, record_id, access in (
+            ("event.registration", self.registration.id, {"token": token}),
+            (
+                "event.registration",
+                self.registration.id,
+                {
+                    "hash": self.registration._sign_token(self.guest.id),
+                    "pid": self.guest.id,
+                },
+            ),
+            ("event.event", self.event.id, {"token": token}),
+        ):
+            with (
+                self.subTest(model=model, access=list(access)),
+                self.assertRaises(JsonRpcException),
+            ):
+                self.make_jsonrpc_request(
+                    "/mail/message/post",
+                    {
+                        "thread_model": model,
+                        "thread_id": record_id,
+                        "post_data": {"body": "Posted with the RSVP link"},
+                        **access,
+                    },
+                )
+        self.assertEqual(self._chatter(), before)
+
+    @mute_logger("odoo.http", "odoo.addons.mail.models.mail_thread")
+    def test_token_uploads_and_reads_nothing(self):
+        token = self.registration.sudo().access_token
+        self.authenticate(None, None)
+        attachments = self.env["ir.attachment"].search_count([])
+        for model, record_id in (
+            ("event.registration", self.registration.id),
+            ("event.event", self.event.id),
+        ):
+            with self.subTest(model=model):
+                response = self.url_open(
+                    "/mail/attachment/upload",
+                    data={
+                        "csrf_token": Request.csrf_token(self),
+                        "thread_id": record_id,
+                        "thread_model": model,
+                        "token": token,
+                    },
+                    files={"ufile": ("rsvp.txt", b"with the RSVP link", "text/plain")},
+                )
+                self.assertNotEqual(response.status_code, 200)
+                with self.assertRaises(JsonRpcException):
+                    self.make_jsonrpc_request(
+                        "/mail/chatter_fetch",
+                        {"thread_model": model, "thread_id": record_id, "token": token},
+                    )
+        self.assertEqual(self.env["ir.attachment"].search_count([]), attachments)
