@@ -149,7 +149,7 @@ class TestComplaintForm(HttpCase):
         ):
             with self.subTest(lang=lang):
                 data = {
-                    "csrf_token": self._csrf(f"{prefix}/comms/complaint"),
+                    **self._tokens(f"{prefix}/comms/complaint"),
                     "kind": "complaint",
                     "subject": "Attente",
                     "description": "Quatre heures.",
