@@ -55,6 +55,8 @@ class CommsCampaignMilestone(models.Model):
     def create(self, vals_list):
         milestones = super().create(vals_list)
         milestones._sync_calendar_event()
+        # entered done, as a past plan is: nothing to do, nothing to announce
+        milestones._sync_meeting_activity(log=False)
         return milestones
 
     def write(self, vals):
@@ -70,6 +72,8 @@ class CommsCampaignMilestone(models.Model):
             "description",
         } & set(vals):
             self._sync_calendar_event()
+        if "state" in vals:
+            self._sync_meeting_activity()
         return res
 
     @api.model
@@ -147,3 +151,24 @@ class CommsCampaignMilestone(models.Model):
                 lambda m: m.calendar_event_id in to_remove
             ).calendar_event_id = False
             to_remove.unlink()
+
+    def _sync_meeting_activity(self, log=True):
+        """A milestone done is no longer a to-do of its responsible: its meeting
+        activity on the campaign is marked done (the meeting stays in their
+        calendar), and comes back if the milestone is reopened. Without
+        ``log``, the activity is closed without a message on the campaign."""
+        Activity = self.env["mail.activity"].sudo().with_context(active_test=False)
+        activities = Activity.search(
+            [("calendar_event_id", "in", self.sudo().calendar_event_id.ids)]
+        )
+        done = self.filtered(lambda m: m.state == "done").sudo().calendar_event_id
+        to_close = activities.filtered(
+            lambda a: a.active and a.calendar_event_id in done
+        )
+        if log:
+            to_close.action_done()
+        else:
+            to_close.action_archive()
+        activities.filtered(
+            lambda a: not a.active and a.calendar_event_id not in done
+        ).action_unarchive()

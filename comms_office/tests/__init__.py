@@ -38,3 +38,4 @@ from . import test_complaint_concurrency
 from . import test_complaint_retention
 from . import test_complaint_status_link
 from . import test_complaint_anonymity
+from . import test_demo_story

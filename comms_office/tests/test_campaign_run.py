@@ -159,6 +159,44 @@ class TestCampaignPlanning(CommsCampaignCommon):
         self.assertFalse(event.exists())
 
     @users("comms_officer")
+    def test_milestone_done_closes_its_activity(self):
+        campaign = self.campaign.with_user(self.env.user)
+        milestone = self.env["comms.campaign.milestone"].create(
+            {
+                "campaign_id": campaign.id,
+                "name": "Print the leaflets",
+                "user_id": self.user_officer.id,
+                "date_deadline": date(2025, 3, 31),
+            }
+        )
+        activity = milestone.calendar_event_id.sudo().activity_ids
+        self.assertEqual(activity.res_id, campaign.id)
+        self.assertEqual(activity.user_id, self.user_officer)
+        # done: no longer a to-do, still in the calendar
+        milestone.state = "done"
+        self.assertFalse(activity.active)
+        self.assertFalse(campaign.activity_ids)
+        self.assertTrue(milestone.calendar_event_id)
+        # reopened: a to-do again
+        milestone.state = "todo"
+        self.assertTrue(activity.active)
+        self.assertEqual(campaign.activity_ids, activity)
+        # created done, as when a past plan is entered: closed without a word
+        messages = campaign.sudo().message_ids
+        past = self.env["comms.campaign.milestone"].create(
+            {
+                "campaign_id": campaign.id,
+                "name": "Radio interview",
+                "user_id": self.user_officer.id,
+                "date_deadline": date(2025, 4, 7),
+                "state": "done",
+            }
+        )
+        self.assertTrue(past.calendar_event_id)
+        self.assertEqual(campaign.activity_ids, activity)
+        self.assertEqual(campaign.sudo().message_ids, messages)
+
+    @users("comms_officer")
     def test_editorial_calendar(self):
         campaign = self.campaign.with_user(self.env.user)
         self.env["comms.campaign.milestone"].create(
