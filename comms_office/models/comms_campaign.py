@@ -44,12 +44,6 @@ class CommsCampaign(models.Model):
         "date_end",
     ]
 
-    @api.model
-    def _default_stage_id(self):
-        return self.env["comms.campaign.stage"].search(
-            [("state", "=", "draft")], limit=1
-        )
-
     name = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -64,9 +58,14 @@ class CommsCampaign(models.Model):
     )
     color = fields.Integer()
     # workflow
+    # The state is the truth (approvals move it); the kanban column shows it,
+    # and moving a campaign to a column asks for that column's state.
     stage_id = fields.Many2one(
         "comms.campaign.stage",
-        default=lambda self: self._default_stage_id(),
+        compute="_compute_stage_id",
+        inverse="_inverse_stage_id",
+        store=True,
+        readonly=False,
         group_expand="_read_group_stage_ids",
         tracking=True,
         copy=False,
@@ -208,6 +207,24 @@ class CommsCampaign(models.Model):
     @api.model
     def _read_group_stage_ids(self, stages, domain):
         return stages.search([], order=stages._order, limit=None)
+
+    @api.depends("state")
+    def _compute_stage_id(self):
+        # a campaign already in a column of its state stays in it
+        moved = self.filtered(lambda c: c.stage_id.state != c.state)
+        first_stages = {}
+        for stage in self.env["comms.campaign.stage"].search(
+            [("state", "in", list(set(moved.mapped("state"))))]
+        ):
+            first_stages.setdefault(stage.state, stage)
+        for campaign in moved:
+            campaign.stage_id = first_stages.get(campaign.state, campaign.stage_id)
+
+    def _inverse_stage_id(self):
+        for stage, campaigns in self.filtered("stage_id").grouped("stage_id").items():
+            campaigns.filtered(lambda c, stage=stage: c.state != stage.state).write(
+                {"state": stage.state}
+            )
 
     @api.depends("budget", "company_id.comms_director_budget_threshold")
     def _compute_approval_director_required(self):
@@ -364,12 +381,10 @@ class CommsCampaign(models.Model):
             )
         )
         for vals, utm in zip(vals_list, utm_campaigns, strict=True):
-            vals.update(self._sync_stage_state_vals(vals))
             vals.setdefault("utm_campaign_id", utm.id)
         return super().create(vals_list)
 
     def write(self, vals):
-        vals = dict(vals, **self._sync_stage_state_vals(vals))
         if vals.get("state") in ("running", "done"):
             self._check_can_start(vals["state"])
         res = super().write(vals)
@@ -466,19 +481,6 @@ class CommsCampaign(models.Model):
     # ------------------------------------------------------------
     # TOOLS
     # ------------------------------------------------------------
-
-    @api.model
-    def _sync_stage_state_vals(self, vals):
-        """Keep the kanban stage and the state of a campaign in step."""
-        if vals.get("stage_id"):
-            stage = self.env["comms.campaign.stage"].browse(vals["stage_id"])
-            return {"state": stage.state}
-        if vals.get("state"):
-            stage = self.env["comms.campaign.stage"].search(
-                [("state", "=", vals["state"])], limit=1
-            )
-            return {"stage_id": stage.id} if stage else {}
-        return {}
 
     def _check_can_start(self, state):
         not_approved = self.filtered(

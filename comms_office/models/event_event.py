@@ -325,7 +325,7 @@ class EventEvent(models.Model):
             "context": {
                 "default_event_id": self.id,
                 "default_is_walk_in": True,
-                "default_rsvp_status": "attended",
+                "default_state": "done",
             },
         }
 
