@@ -3,7 +3,6 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.fields import Domain
 
 CAMPAIGN_STATES = [
     ("draft", "Draft"),
@@ -12,12 +11,6 @@ CAMPAIGN_STATES = [
     ("done", "Done"),
     ("cancel", "Cancelled"),
 ]
-
-# mailing.trace statuses counted by each statistic of a campaign
-TRACE_SENT = ("pending", "sent", "open", "reply", "bounce")
-TRACE_DELIVERED = ("sent", "open", "reply")
-TRACE_OPENED = ("open", "reply")
-TRACE_BOUNCED = ("bounce",)
 
 
 class CommsCampaign(models.Model):
@@ -252,42 +245,31 @@ class CommsCampaign(models.Model):
             campaign.milestone_done_count = by_state["done"]
 
     def _compute_mailing_statistics(self):
-        utm_ids = self.utm_campaign_id.ids
-        mailings = dict(
+        # mass_mailing's own figures of each email mailing of the campaign
+        # (what "sent", "delivered", "opened" mean there), added up
+        mailings = (
             self.env["mailing.mailing"]
             .sudo()
             .with_context(active_test=False)
-            ._read_group([("campaign_id", "in", utm_ids)], ["campaign_id"], ["__count"])
-        )
-        Trace = self.env["mailing.trace"].sudo()
-        traces = defaultdict(lambda: defaultdict(int))
-        for utm, status, count in Trace._read_group(
-            Domain("campaign_id", "in", utm_ids) & Domain("is_test_trace", "=", False),
-            ["campaign_id", "trace_status"],
-            ["__count"],
-        ):
-            traces[utm.id][status] = count
-        clicks = dict(
-            Trace._read_group(
-                Domain("campaign_id", "in", utm_ids)
-                & Domain("is_test_trace", "=", False)
-                & Domain("links_click_datetime", "!=", False),
-                ["campaign_id"],
-                ["__count"],
+            .search(
+                [
+                    ("campaign_id", "in", self.utm_campaign_id.ids),
+                    ("mailing_type", "=", "mail"),
+                ]
             )
         )
+        by_utm = mailings.grouped("campaign_id")
         for campaign in self:
-            utm = campaign.utm_campaign_id
-            by_status = traces[utm.id]
-            campaign.mailing_count = mailings.get(utm, 0)
+            utm_mailings = by_utm.get(campaign.utm_campaign_id, mailings.browse())
+            campaign.mailing_count = len(utm_mailings)
             campaign.mailing_expected = sum(
-                c for s, c in by_status.items() if s != "cancel"
+                mailing.expected - mailing.canceled for mailing in utm_mailings
             )
-            campaign.mailing_sent = sum(by_status[s] for s in TRACE_SENT)
-            campaign.mailing_delivered = sum(by_status[s] for s in TRACE_DELIVERED)
-            campaign.mailing_opened = sum(by_status[s] for s in TRACE_OPENED)
-            campaign.mailing_bounced = sum(by_status[s] for s in TRACE_BOUNCED)
-            campaign.mailing_clicked = clicks.get(utm, 0)
+            campaign.mailing_sent = sum(utm_mailings.mapped("sent"))
+            campaign.mailing_delivered = sum(utm_mailings.mapped("delivered"))
+            campaign.mailing_opened = sum(utm_mailings.mapped("opened"))
+            campaign.mailing_clicked = sum(utm_mailings.mapped("clicked"))
+            campaign.mailing_bounced = sum(utm_mailings.mapped("bounced"))
 
     def _compute_event_counts(self):
         # counted for everyone who reads the campaign, also staff who do not
