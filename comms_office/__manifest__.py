@@ -75,7 +75,6 @@
         "views/comms_spokesperson_views.xml",
         "views/comms_inquiry_views.xml",
         "views/comms_coverage_views.xml",
-        "views/comms_campaign_media_views.xml",
         # reports
         "report/comms_campaign_reports.xml",
         "report/comms_campaign_templates.xml",

@@ -113,6 +113,9 @@ class CommsCampaign(models.Model):
         string="Partners",
         help="Organisations that carry the campaign with the office.",
     )
+    key_message_ids = fields.One2many(
+        "comms.key.message", "campaign_id", string="Key Message List", copy=True
+    )
     # implementation
     milestone_ids = fields.One2many(
         "comms.campaign.milestone", "campaign_id", string="Implementation Plan"
@@ -172,6 +175,11 @@ class CommsCampaign(models.Model):
         help="Guests who attended the campaign's events among those who did "
         "not decline.",
     )
+    # media: what the campaign produced and what it earned
+    material_ids = fields.One2many("comms.material", "campaign_id", string="Materials")
+    material_count = fields.Integer(compute="_compute_media_counts")
+    publication_count = fields.Integer(compute="_compute_media_counts")
+    coverage_count = fields.Integer(string="Clippings", compute="_compute_media_counts")
     # scoring
     indicator_ids = fields.One2many(
         "comms.indicator", "campaign_id", string="Indicators", copy=True
@@ -312,6 +320,20 @@ class CommsCampaign(models.Model):
                 if campaign_guests["coming"]
                 else 0.0
             )
+
+    def _compute_media_counts(self):
+        counts = {}
+        for model in ("comms.material", "comms.publication", "comms.coverage"):
+            counts[model] = dict(
+                self.env[model]._read_group(
+                    [("campaign_id", "in", self.ids)], ["campaign_id"], ["__count"]
+                )
+            )
+        for campaign in self:
+            origin = campaign._origin
+            campaign.material_count = counts["comms.material"].get(origin, 0)
+            campaign.publication_count = counts["comms.publication"].get(origin, 0)
+            campaign.coverage_count = counts["comms.coverage"].get(origin, 0)
 
     @api.depends("indicator_ids.target", "indicator_ids.baseline")
     def _compute_indicator_achievement(self):
@@ -455,6 +477,22 @@ class CommsCampaign(models.Model):
         }
         return action
 
+    def _action_view_media(self, xmlid):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("campaign_id", "=", self.id)]
+        action["context"] = {"default_campaign_id": self.id}
+        return action
+
+    def action_view_materials(self):
+        return self._action_view_media("comms_office.comms_material_action")
+
+    def action_view_publications(self):
+        return self._action_view_media("comms_office.comms_publication_action")
+
+    def action_view_coverage(self):
+        return self._action_view_media("comms_office.comms_coverage_action")
+
     def action_export_indicators(self):
         return self.env.ref("comms_office.comms_indicator_report_xlsx").report_action(
             self.indicator_ids
@@ -514,11 +552,12 @@ class CommsCampaign(models.Model):
 
         Return ``{campaign_id: {source: value}}`` where ``source`` is a value
         of ``comms.indicator.auto_source``. Extend it (call ``super()`` and
-        add keys) to feed new automatic sources, such as materials or
-        publications; it must stay a batch method.
+        add keys) to feed new automatic sources; it must stay a batch method.
         """
+        media = self.env["comms.indicator"]._get_media_values(self, "campaign_id")
         return {
             campaign.id: {
+                **media[campaign.id],
                 "mailing_count": campaign.mailing_count,
                 "mailing_sent": campaign.mailing_sent,
                 "mailing_delivered": campaign.mailing_delivered,

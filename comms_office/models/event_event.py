@@ -4,8 +4,6 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from .comms_campaign_media import media_indicator_values
-
 GUEST_CATEGORIES = ("staff", "public", "media", "partner")
 RSVP_STATUSES = ("invited", "confirmed", "declined", "attended", "no_show")
 
@@ -504,7 +502,7 @@ class EventEvent(models.Model):
         read for the whole batch at once.
         """
         # staff read indicator actuals without access to the media records
-        media = media_indicator_values(self.sudo(), "event_id")
+        media = self.env["comms.indicator"]._get_media_values(self.sudo(), "event_id")
         return {
             event.id: {
                 **media[event.id],
@@ -519,6 +517,27 @@ class EventEvent(models.Model):
             }
             for event in self
         }
+
+    @api.model
+    def _comms_set_company(self, vals_list):
+        """Give the evaluation records created for an event (indicators,
+        recommendations) the event's company, unless they name one."""
+        event_ids = {
+            vals["event_id"]
+            for vals in vals_list
+            if vals.get("event_id") and not vals.get("company_id")
+        }
+        if not event_ids:
+            return
+        # only the company is read, for staff who cannot read events; the
+        # records created still pass their own access rules
+        events = self.sudo().browse(event_ids)
+        companies = {event.id: event.company_id.id for event in events}
+        for vals in vals_list:
+            if vals.get("event_id") and not vals.get("company_id"):
+                company_id = companies.get(vals["event_id"])
+                if company_id:
+                    vals["company_id"] = company_id
 
     def _get_attendance_by_category(self):
         """Guests and attendance per category, for the event report."""

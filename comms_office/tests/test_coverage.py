@@ -93,5 +93,7 @@ class TestCoverage(CommsMediaCommon):
             )
         self.env.invalidate_all()
         with self.assertQueryCount(6):
-            values = campaigns._comms_media_indicator_values()
+            values = self.env["comms.indicator"]._get_media_values(
+                campaigns, "campaign_id"
+            )
         self.assertEqual({v["coverage_count"] for v in values.values()}, {1})
