@@ -494,9 +494,9 @@ class CommsCampaign(models.Model):
         return self._action_view_media("comms_office.comms_coverage_action")
 
     def action_export_indicators(self):
-        return self.env.ref("comms_office.comms_indicator_report_xlsx").report_action(
-            self.indicator_ids
-        )
+        return self.env.ref(
+            "comms_office.action_report_comms_indicator_xlsx"
+        ).report_action(self.indicator_ids)
 
     # ------------------------------------------------------------
     # TOOLS

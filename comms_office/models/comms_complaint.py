@@ -569,7 +569,7 @@ class CommsComplaint(models.Model):
 
     def action_print_receipt(self):
         return self.env.ref(
-            "comms_office.action_report_complaint_receipt"
+            "comms_office.action_report_comms_complaint_receipt"
         ).report_action(self)
 
     def _notify_action(self, message):

@@ -159,7 +159,7 @@ class TestEventFollowUp(CommsEventCommon):
 
     @users("comms_officer")
     def test_programme_report_french_and_arabic(self):
-        report = self.env.ref("comms_office.action_report_event_programme")
+        report = self.env.ref("comms_office.action_report_event_event_programme")
         event = self.event.with_user(self.env.user)
         event.lang = "fr_FR"
         html = report._render_qweb_html(report.report_name, event.ids)[0].decode()
@@ -175,7 +175,7 @@ class TestEventFollowUp(CommsEventCommon):
 
     @users("comms_officer")
     def test_event_report_content(self):
-        report = self.env.ref("comms_office.action_report_event_evaluation")
+        report = self.env.ref("comms_office.action_report_event_event_evaluation")
         event = self.event.with_user(self.env.user)
         event.comms_survey_id = self.survey
         html = report._render_qweb_html(report.report_name, event.ids)[0].decode()
@@ -192,7 +192,7 @@ class TestEventFollowUp(CommsEventCommon):
         self.assertIn("The new maternity ward", html)
 
     def test_report_pdf(self):
-        report = self.env.ref("comms_office.action_report_event_programme")
+        report = self.env.ref("comms_office.action_report_event_event_programme")
         pdf, report_format = report.with_context(
             force_report_rendering=True
         )._render_qweb_pdf(report.report_name, self.event.ids)
@@ -203,7 +203,7 @@ class TestEventFollowUp(CommsEventCommon):
     def test_event_report_in_the_event_language(self):
         """An Arabic-speaking officer prints a French event's report in French."""
         self.env.user.lang = "ar_001"
-        report = self.env.ref("comms_office.action_report_event_evaluation")
+        report = self.env.ref("comms_office.action_report_event_event_evaluation")
         event = self.event.with_env(self.env)
         event.lang = "fr_FR"
         html = report._render_qweb_html(report.report_name, event.ids)[0].decode()
