@@ -38,5 +38,3 @@ from . import comms_publication
 from . import comms_spokesperson
 from . import comms_inquiry
 from . import comms_coverage
-from . import comms_campaign_media
-from . import event_event_media

@@ -3,7 +3,6 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.fields import Domain
 
 from .comms_roles import check_role, refuse_fields
 
@@ -14,12 +13,6 @@ CAMPAIGN_STATES = [
     ("done", "Done"),
     ("cancel", "Cancelled"),
 ]
-
-# mailing.trace statuses counted by each statistic of a campaign
-TRACE_SENT = ("pending", "sent", "open", "reply", "bounce")
-TRACE_DELIVERED = ("sent", "open", "reply")
-TRACE_OPENED = ("open", "reply")
-TRACE_BOUNCED = ("bounce",)
 
 
 class CommsCampaign(models.Model):
@@ -46,12 +39,6 @@ class CommsCampaign(models.Model):
         "date_end",
     ]
 
-    @api.model
-    def _default_stage_id(self):
-        return self.env["comms.campaign.stage"].search(
-            [("state", "=", "draft")], limit=1
-        )
-
     name = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -66,9 +53,14 @@ class CommsCampaign(models.Model):
     )
     color = fields.Integer()
     # workflow
+    # The state is the truth (approvals move it); the kanban column shows it,
+    # and moving a campaign to a column asks for that column's state.
     stage_id = fields.Many2one(
         "comms.campaign.stage",
-        default=lambda self: self._default_stage_id(),
+        compute="_compute_stage_id",
+        inverse="_inverse_stage_id",
+        store=True,
+        readonly=False,
         group_expand="_read_group_stage_ids",
         tracking=True,
         copy=False,
@@ -122,6 +114,9 @@ class CommsCampaign(models.Model):
         "res.partner",
         string="Partners",
         help="Organisations that carry the campaign with the office.",
+    )
+    key_message_ids = fields.One2many(
+        "comms.key.message", "campaign_id", string="Key Message List", copy=True
     )
     # implementation
     milestone_ids = fields.One2many(
@@ -182,6 +177,11 @@ class CommsCampaign(models.Model):
         help="Guests who attended the campaign's events among those who did "
         "not decline.",
     )
+    # media: what the campaign produced and what it earned
+    material_ids = fields.One2many("comms.material", "campaign_id", string="Materials")
+    material_count = fields.Integer(compute="_compute_media_counts")
+    publication_count = fields.Integer(compute="_compute_media_counts")
+    coverage_count = fields.Integer(string="Clippings", compute="_compute_media_counts")
     # scoring
     indicator_ids = fields.One2many(
         "comms.indicator", "campaign_id", string="Indicators", copy=True
@@ -211,6 +211,24 @@ class CommsCampaign(models.Model):
     def _read_group_stage_ids(self, stages, domain):
         return stages.search([], order=stages._order, limit=None)
 
+    @api.depends("state")
+    def _compute_stage_id(self):
+        # a campaign already in a column of its state stays in it
+        moved = self.filtered(lambda c: c.stage_id.state != c.state)
+        first_stages = {}
+        for stage in self.env["comms.campaign.stage"].search(
+            [("state", "in", list(set(moved.mapped("state"))))]
+        ):
+            first_stages.setdefault(stage.state, stage)
+        for campaign in moved:
+            campaign.stage_id = first_stages.get(campaign.state, campaign.stage_id)
+
+    def _inverse_stage_id(self):
+        for stage, campaigns in self.filtered("stage_id").grouped("stage_id").items():
+            campaigns.filtered(lambda c, stage=stage: c.state != stage.state).write(
+                {"state": stage.state}
+            )
+
     @api.depends("budget", "company_id.comms_director_budget_threshold")
     def _compute_approval_director_required(self):
         for campaign in self:
@@ -237,42 +255,31 @@ class CommsCampaign(models.Model):
             campaign.milestone_done_count = by_state["done"]
 
     def _compute_mailing_statistics(self):
-        utm_ids = self.utm_campaign_id.ids
-        mailings = dict(
+        # mass_mailing's own figures of each email mailing of the campaign
+        # (what "sent", "delivered", "opened" mean there), added up
+        mailings = (
             self.env["mailing.mailing"]
             .sudo()
             .with_context(active_test=False)
-            ._read_group([("campaign_id", "in", utm_ids)], ["campaign_id"], ["__count"])
-        )
-        Trace = self.env["mailing.trace"].sudo()
-        traces = defaultdict(lambda: defaultdict(int))
-        for utm, status, count in Trace._read_group(
-            Domain("campaign_id", "in", utm_ids) & Domain("is_test_trace", "=", False),
-            ["campaign_id", "trace_status"],
-            ["__count"],
-        ):
-            traces[utm.id][status] = count
-        clicks = dict(
-            Trace._read_group(
-                Domain("campaign_id", "in", utm_ids)
-                & Domain("is_test_trace", "=", False)
-                & Domain("links_click_datetime", "!=", False),
-                ["campaign_id"],
-                ["__count"],
+            .search(
+                [
+                    ("campaign_id", "in", self.utm_campaign_id.ids),
+                    ("mailing_type", "=", "mail"),
+                ]
             )
         )
+        by_utm = mailings.grouped("campaign_id")
         for campaign in self:
-            utm = campaign.utm_campaign_id
-            by_status = traces[utm.id]
-            campaign.mailing_count = mailings.get(utm, 0)
+            utm_mailings = by_utm.get(campaign.utm_campaign_id, mailings.browse())
+            campaign.mailing_count = len(utm_mailings)
             campaign.mailing_expected = sum(
-                c for s, c in by_status.items() if s != "cancel"
+                mailing.expected - mailing.canceled for mailing in utm_mailings
             )
-            campaign.mailing_sent = sum(by_status[s] for s in TRACE_SENT)
-            campaign.mailing_delivered = sum(by_status[s] for s in TRACE_DELIVERED)
-            campaign.mailing_opened = sum(by_status[s] for s in TRACE_OPENED)
-            campaign.mailing_bounced = sum(by_status[s] for s in TRACE_BOUNCED)
-            campaign.mailing_clicked = clicks.get(utm, 0)
+            campaign.mailing_sent = sum(utm_mailings.mapped("sent"))
+            campaign.mailing_delivered = sum(utm_mailings.mapped("delivered"))
+            campaign.mailing_opened = sum(utm_mailings.mapped("opened"))
+            campaign.mailing_clicked = sum(utm_mailings.mapped("clicked"))
+            campaign.mailing_bounced = sum(utm_mailings.mapped("bounced"))
 
     def _compute_event_counts(self):
         # counted for everyone who reads the campaign, also staff who do not
@@ -315,6 +322,20 @@ class CommsCampaign(models.Model):
                 if campaign_guests["coming"]
                 else 0.0
             )
+
+    def _compute_media_counts(self):
+        counts = {}
+        for model in ("comms.material", "comms.publication", "comms.coverage"):
+            counts[model] = dict(
+                self.env[model]._read_group(
+                    [("campaign_id", "in", self.ids)], ["campaign_id"], ["__count"]
+                )
+            )
+        for campaign in self:
+            origin = campaign._origin
+            campaign.material_count = counts["comms.material"].get(origin, 0)
+            campaign.publication_count = counts["comms.publication"].get(origin, 0)
+            campaign.coverage_count = counts["comms.coverage"].get(origin, 0)
 
     @api.depends("indicator_ids.target", "indicator_ids.baseline")
     def _compute_indicator_achievement(self):
@@ -366,14 +387,12 @@ class CommsCampaign(models.Model):
             ]
         )
         for vals, utm in zip(vals_list, utm_campaigns, strict=True):
-            vals.update(self._sync_stage_state_vals(vals))
             vals.setdefault("utm_campaign_id", utm.id)
         return super().create(vals_list)
 
     def write(self, vals):
         if "utm_campaign_id" in vals and not self.env.su:
             refuse_fields(self, ["utm_campaign_id"])
-        vals = dict(vals, **self._sync_stage_state_vals(vals))
         if vals.get("state") in ("running", "done"):
             self._check_can_start(vals["state"])
         res = super().write(vals)
@@ -467,10 +486,26 @@ class CommsCampaign(models.Model):
         }
         return action
 
+    def _action_view_media(self, xmlid):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("campaign_id", "=", self.id)]
+        action["context"] = {"default_campaign_id": self.id}
+        return action
+
+    def action_view_materials(self):
+        return self._action_view_media("comms_office.comms_material_action")
+
+    def action_view_publications(self):
+        return self._action_view_media("comms_office.comms_publication_action")
+
+    def action_view_coverage(self):
+        return self._action_view_media("comms_office.comms_coverage_action")
+
     def action_export_indicators(self):
-        return self.env.ref("comms_office.comms_indicator_report_xlsx").report_action(
-            self.indicator_ids
-        )
+        return self.env.ref(
+            "comms_office.action_report_comms_indicator_xlsx"
+        ).report_action(self.indicator_ids)
 
     # ------------------------------------------------------------
     # TOOLS
@@ -484,19 +519,6 @@ class CommsCampaign(models.Model):
                 "start, finish, cancel or reset a campaign, or prepare its emails"
             ),
         )
-
-    @api.model
-    def _sync_stage_state_vals(self, vals):
-        """Keep the kanban stage and the state of a campaign in step."""
-        if vals.get("stage_id"):
-            stage = self.env["comms.campaign.stage"].browse(vals["stage_id"])
-            return {"state": stage.state}
-        if vals.get("state"):
-            stage = self.env["comms.campaign.stage"].search(
-                [("state", "=", vals["state"])], limit=1
-            )
-            return {"stage_id": stage.id} if stage else {}
-        return {}
 
     def _check_can_start(self, state):
         not_approved = self.filtered(
@@ -548,11 +570,12 @@ class CommsCampaign(models.Model):
 
         Return ``{campaign_id: {source: value}}`` where ``source`` is a value
         of ``comms.indicator.auto_source``. Extend it (call ``super()`` and
-        add keys) to feed new automatic sources, such as materials or
-        publications; it must stay a batch method.
+        add keys) to feed new automatic sources; it must stay a batch method.
         """
+        media = self.env["comms.indicator"]._get_media_values(self, "campaign_id")
         return {
             campaign.id: {
+                **media[campaign.id],
                 "mailing_count": campaign.mailing_count,
                 "mailing_sent": campaign.mailing_sent,
                 "mailing_delivered": campaign.mailing_delivered,

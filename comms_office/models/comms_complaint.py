@@ -298,19 +298,22 @@ class CommsComplaint(models.Model):
 
     @api.depends("date_received", "company_id")
     def _compute_deadlines(self):
-        cache = {}
+        # complaints received the same day share their deadlines
+        deadlines = {}
         for complaint in self:
-            company = complaint.company_id or self.env.company
             if not complaint.date_received:
                 complaint.date_ack_deadline = complaint.date_answer_deadline = False
                 continue
-            calendar = company.comms_calendar_id
-            complaint.date_ack_deadline = self._working_day_deadline(
-                calendar, complaint.date_received, company.comms_ack_days, cache
-            )
-            complaint.date_answer_deadline = self._working_day_deadline(
-                calendar, complaint.date_received, company.comms_answer_days, cache
-            )
+            company = complaint.company_id or self.env.company
+            day = company._comms_local_date(complaint.date_received)
+            for field, days in (
+                ("date_ack_deadline", company.comms_ack_days),
+                ("date_answer_deadline", company.comms_answer_days),
+            ):
+                key = (company, day, days)
+                if key not in deadlines:
+                    deadlines[key] = company._comms_add_working_days(day, days)
+                complaint[field] = deadlines[key]
 
     @api.depends_context("date")
     @api.depends("state", "date_ack_deadline", "date_answer_deadline")
@@ -594,7 +597,7 @@ class CommsComplaint(models.Model):
     def action_print_receipt(self):
         self._check_office_action()
         return self.env.ref(
-            "comms_office.action_report_complaint_receipt"
+            "comms_office.action_report_comms_complaint_receipt"
         ).report_action(self)
 
     def _notify_action(self, message):
@@ -794,28 +797,6 @@ class CommsComplaint(models.Model):
                 ir_sequence_date_range=numbering.date_from
             )
         return numbering
-
-    @api.model
-    def _working_day_deadline(self, calendar, received, days, cache=None):
-        """Date of the ``days``-th working day after the day of receipt.
-
-        The day of receipt itself does not count, whatever the hour; holidays
-        are the calendar's leaves without resource.
-        """
-        cache = {} if cache is None else cache
-        tz = pytz.timezone(calendar.tz or "Africa/Algiers") if calendar else pytz.utc
-        local_day = pytz.utc.localize(received).astimezone(tz).date()
-        key = (calendar.id, local_day, days)
-        if key not in cache:
-            if not calendar or days <= 0:
-                cache[key] = local_day + timedelta(days=max(days, 0))
-            else:
-                start = tz.localize(
-                    datetime.combine(local_day + timedelta(days=1), time.min)
-                )
-                end = calendar.plan_days(days, start, compute_leaves=True)
-                cache[key] = end.astimezone(tz).date() if end else False
-        return cache[key]
 
     def _send_acknowledgment(self, left_out=None):
         self._send_to_complainant(

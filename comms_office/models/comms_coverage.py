@@ -58,6 +58,16 @@ class CommsCoverage(models.Model):
         index="btree_not_null",
         tracking=True,
     )
+    event_id = fields.Many2one(
+        "event.event",
+        domain="[('is_comms_event', '=', True)]",
+        compute="_compute_event_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        tracking=True,
+        help="The event this clipping reports on.",
+    )
     key_message_ids = fields.Many2many(
         "comms.key.message",
         "comms_coverage_key_message_rel",
@@ -88,6 +98,12 @@ class CommsCoverage(models.Model):
             )
             if campaign:
                 coverage.campaign_id = campaign
+
+    @api.depends("material_id.event_id")
+    def _compute_event_id(self):
+        for coverage in self:
+            if coverage.material_id.event_id:
+                coverage.event_id = coverage.material_id.event_id
 
     @api.depends("key_message_ids")
     def _compute_carries_key_message(self):

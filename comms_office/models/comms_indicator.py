@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 
 AMEC_LEVELS = [
@@ -8,6 +10,24 @@ AMEC_LEVELS = [
     ("outtake", "Out-take"),
     ("outcome", "Outcome"),
     ("impact", "Impact"),
+]
+
+# automatic sources fed by materials, publications, coverage and inquiries
+MEDIA_INDICATOR_SOURCES = [
+    ("material_count", "Materials produced"),
+    ("publication_count", "Publications"),
+    ("publication_reach", "Reach of publications"),
+    ("publication_views", "Views of publications"),
+    ("publication_engagement", "Engagement on publications"),
+    ("coverage_count", "Media clippings"),
+    ("coverage_positive", "Positive clippings"),
+    ("coverage_neutral", "Neutral clippings"),
+    ("coverage_negative", "Negative clippings"),
+    ("coverage_favourable_rate", "Positive or neutral clippings (%)"),
+    ("coverage_reach", "Reach of clippings"),
+    ("coverage_key_message", "Clippings carrying a key message"),
+    ("inquiry_count", "Media inquiries"),
+    ("inquiry_on_time_rate", "Media inquiries answered on time (%)"),
 ]
 
 
@@ -67,6 +87,7 @@ class CommsIndicator(models.Model):
             ("attendance_rate", "Attendance rate (%)"),
             ("survey_answers", "Satisfaction survey answers"),
             ("survey_satisfaction", "Average satisfaction (%)"),
+            *MEDIA_INDICATOR_SOURCES,
         ],
         string="Actual From",
         required=True,
@@ -128,7 +149,7 @@ class CommsIndicator(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        _set_company_from_event(self.env, vals_list)
+        self.env["event.event"]._comms_set_company(vals_list)
         return super().create(vals_list)
 
     # ------------------------------------------------------------
@@ -156,22 +177,56 @@ class CommsIndicator(models.Model):
             values[indicator.id] = event_values.get(indicator.auto_source, 0.0)
         return values
 
+    @api.model
+    def _get_media_values(self, records, field):
+        """Materials, publications, clippings and inquiries of ``records``, for
+        the automatic sources of indicators, in one batch.
 
-def _set_company_from_event(env, vals_list):
-    """Evaluation records of an event belong to the event's company."""
-    event_ids = {
-        vals["event_id"]
-        for vals in vals_list
-        if vals.get("event_id") and not vals.get("company_id")
-    }
-    if not event_ids:
-        return
-    # the user's own rights: the ids come from them, and who links an
-    # evaluation record to an event reads that event
-    events = env["event.event"].browse(event_ids)
-    companies = {event.id: event.company_id.id for event in events}
-    for vals in vals_list:
-        if vals.get("event_id") and not vals.get("company_id"):
-            company_id = companies.get(vals["event_id"])
-            if company_id:
-                vals["company_id"] = company_id
+        ``records`` are campaigns or events, read with their own environment;
+        ``field`` is the many2one that links the media records to them (a model
+        without that field counts nothing). Return ``{record_id: {source:
+        value}}``.
+        """
+        env = records.env
+        domain = [(field, "in", records.ids)]
+        res = defaultdict(lambda: dict.fromkeys(dict(MEDIA_INDICATOR_SOURCES), 0.0))
+
+        def read_group(model, groupby, aggregates):
+            if field not in env[model]._fields:
+                return []
+            return env[model]._read_group(domain, [field, *groupby], aggregates)
+
+        for record, count in read_group("comms.material", [], ["__count"]):
+            res[record.id]["material_count"] = count
+        for record, count, reach, views, engagement in read_group(
+            "comms.publication",
+            [],
+            ["__count", "reach:sum", "views:sum", "engagement:sum"],
+        ):
+            res[record.id].update(
+                publication_count=count,
+                publication_reach=reach,
+                publication_views=views,
+                publication_engagement=engagement,
+            )
+        for record, tone, carries, count, reach in read_group(
+            "comms.coverage", ["tone", "carries_key_message"], ["__count", "reach:sum"]
+        ):
+            values = res[record.id]
+            values["coverage_count"] += count
+            values[f"coverage_{tone}"] += count
+            values["coverage_reach"] += reach
+            if carries:
+                values["coverage_key_message"] += count
+        for record, count in read_group("comms.inquiry", [], ["__count"]):
+            res[record.id]["inquiry_count"] = count
+        if field in env["comms.inquiry"]._fields:
+            rates = env["comms.inquiry"]._get_on_time_rates(domain, field)
+            for record, (_answered, _on_time, rate) in rates.items():
+                res[record.id]["inquiry_on_time_rate"] = rate
+        for values in res.values():
+            total = values["coverage_count"]
+            if total:
+                favourable = values["coverage_positive"] + values["coverage_neutral"]
+                values["coverage_favourable_rate"] = 100.0 * favourable / total
+        return {record.id: res[record.id] for record in records}

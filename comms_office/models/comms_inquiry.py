@@ -1,5 +1,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -118,7 +117,7 @@ class CommsInquiry(models.Model):
         readonly=False,
         tracking=True,
         help="When the requester needs the answer; by default the company's "
-        "media inquiry delay after reception.",
+        "media inquiry delay after reception, in working hours.",
     )
     user_id = fields.Many2one(
         "res.users",
@@ -191,12 +190,15 @@ class CommsInquiry(models.Model):
             elif partner.is_company and partner.is_media:
                 inquiry.outlet_id = partner
 
-    @api.depends("date_received", "company_id.comms_inquiry_hours")
+    # The company's delay is read, not depended on: changing it in the settings
+    # leaves the deadlines already set (by it or by hand) as they are.
+    @api.depends("date_received", "company_id")
     def _compute_date_deadline(self):
         for inquiry in self:
             if inquiry.date_received:
-                inquiry.date_deadline = inquiry.date_received + timedelta(
-                    hours=inquiry.company_id.comms_inquiry_hours or 24
+                company = inquiry.company_id or self.env.company
+                inquiry.date_deadline = company._comms_add_working_hours(
+                    inquiry.date_received, company.comms_inquiry_hours or 24
                 )
 
     @api.depends("beat_id")

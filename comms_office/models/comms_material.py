@@ -81,6 +81,14 @@ class CommsMaterial(models.Model):
         tracking=True,
         check_company=True,
     )
+    event_id = fields.Many2one(
+        "event.event",
+        domain="[('is_comms_event', '=', True)]",
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
+        help="The event this material announces or reports on.",
+    )
     state = fields.Selection(
         MATERIAL_STATES,
         default="draft",

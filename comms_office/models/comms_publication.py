@@ -28,6 +28,9 @@ class CommsPublication(models.Model):
     campaign_id = fields.Many2one(
         related="material_id.campaign_id", store=True, index="btree_not_null"
     )
+    event_id = fields.Many2one(
+        related="material_id.event_id", store=True, index="btree_not_null"
+    )
     material_type = fields.Selection(related="material_id.material_type")
     lang_id = fields.Many2one(related="material_id.lang_id")
     channel_id = fields.Many2one("comms.channel", tracking=True)

@@ -1,7 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .comms_indicator import _set_company_from_event
 from .comms_roles import has_role
 
 # What the owner of a recommendation, when staff, writes on it: its
@@ -69,7 +68,7 @@ class CommsRecommendation(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        _set_company_from_event(self.env, vals_list)
+        self.env["event.event"]._comms_set_company(vals_list)
         recommendations = super().create(vals_list)
         recommendations._schedule_owner_activity()
         return recommendations

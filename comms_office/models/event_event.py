@@ -1,13 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-from markupsafe import Markup
-
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import format_date
-
-from .comms_campaign_media import media_indicator_values
 
 GUEST_CATEGORIES = ("staff", "public", "media", "partner")
 RSVP_STATUSES = ("invited", "confirmed", "declined", "attended", "no_show")
@@ -341,55 +336,37 @@ class EventEvent(models.Model):
             "context": {
                 "default_event_id": self.id,
                 "default_is_walk_in": True,
-                "default_rsvp_status": "attended",
+                "default_state": "done",
             },
         }
 
     def action_launch_logistics_plan(self):
-        """Schedule the type's logistics checklist, each task due before the event."""
-        for event in self:
-            plan = event.event_type_id.activity_plan_id
-            if not plan:
-                raise UserError(
-                    self.env._(
-                        "The type of the event %(event)s has no logistics plan.",
-                        event=event.name,
-                    )
+        """Odoo's plan scheduling on the type's logistics checklist: each task
+        is due the plan's delay before the event starts."""
+        self.ensure_one()
+        plan = self.event_type_id.activity_plan_id
+        if not plan:
+            raise UserError(
+                self.env._(
+                    "The type of the event %(event)s has no logistics plan.",
+                    event=self.name,
                 )
-            plan_date = fields.Date.context_today(event, event.date_begin)
-            descriptions = []
-            for template in plan.template_ids:
-                responsible = (
-                    template._determine_responsible(event.user_id, event)["responsible"]
-                    or event.user_id
-                    or self.env.user
-                )
-                date_deadline = template._get_date_deadline(plan_date)
-                event.activity_schedule(
-                    activity_type_id=template.activity_type_id.id,
-                    automated=False,
-                    summary=template.summary,
-                    note=template.note,
-                    user_id=responsible.id,
-                    date_deadline=date_deadline,
-                )
-                descriptions.append(
-                    self.env._(
-                        "%(activity)s, assigned to %(name)s, due on %(deadline)s",
-                        activity=template.summary or template.activity_type_id.name,
-                        name=responsible.name,
-                        deadline=format_date(self.env, date_deadline),
-                    )
-                )
-            body = Markup("<p>%s</p>") % self.env._(
-                "The logistics plan %(plan)s has been launched.", plan=plan.name
             )
-            if descriptions:
-                body += Markup("<ul>%s</ul>") % Markup().join(
-                    Markup("<li>%s</li>") % description for description in descriptions
-                )
-            event.message_post(body=body)
-        self.comms_plan_launched = True
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Launch Logistics Plan"),
+            "res_model": "mail.activity.schedule",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "active_model": self._name,
+                "active_id": self.id,
+                "active_ids": self.ids,
+                "default_plan_id": plan.id,
+                # tasks the plan leaves to be assigned go to the event's responsible
+                "default_plan_on_demand_user_id": (self.user_id or self.env.user).id,
+            },
+        }
 
     def action_send_survey(self):
         """Send the satisfaction survey to the guests who attended: one personal
@@ -541,7 +518,7 @@ class EventEvent(models.Model):
         read for the whole batch at once.
         """
         # staff read indicator actuals without access to the media records
-        media = media_indicator_values(self.sudo(), "event_id")
+        media = self.env["comms.indicator"]._get_media_values(self.sudo(), "event_id")
         return {
             event.id: {
                 **media[event.id],
@@ -556,6 +533,27 @@ class EventEvent(models.Model):
             }
             for event in self
         }
+
+    @api.model
+    def _comms_set_company(self, vals_list):
+        """Give the evaluation records created for an event (indicators,
+        recommendations) the event's company, unless they name one."""
+        event_ids = {
+            vals["event_id"]
+            for vals in vals_list
+            if vals.get("event_id") and not vals.get("company_id")
+        }
+        if not event_ids:
+            return
+        # the user's own rights: the ids come from them, and who links an
+        # evaluation record to an event reads that event
+        events = self.browse(event_ids)
+        companies = {event.id: event.company_id.id for event in events}
+        for vals in vals_list:
+            if vals.get("event_id") and not vals.get("company_id"):
+                company_id = companies.get(vals["event_id"])
+                if company_id:
+                    vals["company_id"] = company_id
 
     def _get_attendance_by_category(self):
         """Guests and attendance per category, for the event report."""

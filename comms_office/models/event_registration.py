@@ -1,11 +1,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import uuid
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-# A guest's answer kept on Odoo's registration state, so that seats, reminders
-# and the Events app's own screens see the same thing as the office.
+# Odoo's registration state is the guest's answer, so that seats, reminders and
+# the Events app's own screens see the same thing as the office; the RSVP only
+# names it in the office's words, and tells a no-show from a registered guest.
 RSVP_TO_STATE = {
     "invited": "draft",
     "confirmed": "open",
@@ -36,6 +38,7 @@ class EventRegistration(models.Model):
         ],
         string="RSVP",
         compute="_compute_rsvp_status",
+        inverse="_inverse_rsvp_status",
         store=True,
         readonly=False,
         index=True,
@@ -43,6 +46,14 @@ class EventRegistration(models.Model):
         help="Invited: waiting for an answer. Confirmed: will come (reminders are "
         "sent). Declined: will not come. Attended: was there. No-show: confirmed "
         "but did not come.",
+    )
+    is_no_show = fields.Boolean(
+        string="No-show",
+        compute="_compute_is_no_show",
+        store=True,
+        readonly=False,
+        copy=False,
+        help="Registered, but did not come.",
     )
     guest_category = fields.Selection(
         [
@@ -71,12 +82,36 @@ class EventRegistration(models.Model):
         help="Secret of the guest's answer links in the invitation.",
     )
 
-    @api.depends("state")
+    @api.depends("state", "is_no_show")
     def _compute_rsvp_status(self):
         for registration in self:
-            if registration.state == "open" and registration.rsvp_status == "no_show":
-                continue
-            registration.rsvp_status = STATE_TO_RSVP.get(registration.state, "invited")
+            # read is_no_show first: computing it clears it when the state moved
+            if registration.is_no_show and registration.state == "open":
+                registration.rsvp_status = "no_show"
+            else:
+                registration.rsvp_status = STATE_TO_RSVP.get(
+                    registration.state, "invited"
+                )
+
+    def _inverse_rsvp_status(self):
+        # write only what changes: Odoo logs attendance and reschedules its
+        # reminders on every write of the state
+        changes = defaultdict(lambda: self.browse())
+        for registration in self.filtered("rsvp_status"):
+            status = registration.rsvp_status
+            target = (RSVP_TO_STATE[status], status == "no_show")
+            if (registration.state, registration.is_no_show) != target:
+                changes[target] |= registration
+        for (state, is_no_show), registrations in changes.items():
+            registrations.write({"state": state, "is_no_show": is_no_show})
+
+    @api.depends("state")
+    def _compute_is_no_show(self):
+        # only a registered guest can fail to come
+        for registration in self:
+            registration.is_no_show = (
+                registration.is_no_show and registration.state == "open"
+            )
 
     @api.depends("partner_id")
     def _compute_guest_category(self):
@@ -100,22 +135,6 @@ class EventRegistration(models.Model):
                 registration.guest_category = "partner"
             else:
                 registration.guest_category = "public"
-
-    # ------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("rsvp_status") and "state" not in vals:
-                vals["state"] = RSVP_TO_STATE[vals["rsvp_status"]]
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if vals.get("rsvp_status") and "state" not in vals:
-            vals = dict(vals, state=RSVP_TO_STATE[vals["rsvp_status"]])
-        return super().write(vals)
 
     # ------------------------------------------------------------
     # ACTIONS

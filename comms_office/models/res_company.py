@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, time, timedelta
+
 import pytz
 
 from odoo import api, fields, models
@@ -30,7 +32,7 @@ class ResCompany(models.Model):
         default=20,
     )
     comms_inquiry_hours = fields.Integer(
-        string="Media Inquiry Default Deadline (hours)",
+        string="Media Inquiry Default Deadline (working hours)",
         default=24,
     )
 
@@ -62,6 +64,52 @@ class ResCompany(models.Model):
         "AND comms_inquiry_hours > 0)",
         "Deadlines must be positive.",
     )
+
+    # ------------------------------------------------------------
+    # WORKING-DAY DEADLINES
+    # ------------------------------------------------------------
+
+    def _comms_calendar_tz(self):
+        calendar = self.comms_calendar_id
+        return pytz.timezone(calendar.tz or "Africa/Algiers") if calendar else pytz.utc
+
+    def _comms_local_date(self, moment):
+        """The day of ``moment`` (naive UTC datetime) where the office works."""
+        self.ensure_one()
+        return pytz.utc.localize(moment).astimezone(self._comms_calendar_tz()).date()
+
+    def _comms_add_working_days(self, start, days):
+        """The ``days``-th working day after ``start`` on the office's calendar.
+
+        ``start`` is a day, or a naive UTC datetime whose local day is taken:
+        that day itself never counts, whatever the hour. Holidays are the
+        calendar's leaves without resource. Without a calendar, calendar days.
+        """
+        self.ensure_one()
+        if isinstance(start, datetime):
+            start = self._comms_local_date(start)
+        calendar = self.comms_calendar_id
+        if not calendar or days <= 0:
+            return start + timedelta(days=max(days, 0))
+        tz = self._comms_calendar_tz()
+        end = calendar.plan_days(
+            days,
+            tz.localize(datetime.combine(start + timedelta(days=1), time.min)),
+            compute_leaves=True,
+        )
+        return end.astimezone(tz).date() if end else False
+
+    def _comms_add_working_hours(self, start, hours):
+        """``start`` (naive UTC datetime) plus ``hours`` working hours on the
+        office's calendar, as a naive UTC datetime: outside working hours the
+        count starts with the next working period. Without a calendar, hours
+        of the clock."""
+        self.ensure_one()
+        calendar = self.comms_calendar_id
+        if not calendar or hours <= 0:
+            return start + timedelta(hours=max(hours, 0))
+        end = calendar.plan_hours(hours, pytz.utc.localize(start), compute_leaves=True)
+        return end.astimezone(pytz.utc).replace(tzinfo=None) if end else False
 
     # ------------------------------------------------------------
     # TOOLS

@@ -3,5 +3,4 @@ from . import comms_complaint_register
 from . import comms_complaint_register_xlsx
 from . import comms_editorial_calendar
 from . import comms_indicator_xlsx
-from . import comms_editorial_calendar_media
 from . import comms_inquiry_report

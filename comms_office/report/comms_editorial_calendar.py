@@ -20,7 +20,12 @@ class CommsEditorialCalendar(models.Model):
 
     name = fields.Char(readonly=True)
     kind = fields.Selection(
-        [("campaign", "Campaign"), ("milestone", "Milestone"), ("event", "Event")],
+        [
+            ("campaign", "Campaign"),
+            ("milestone", "Milestone"),
+            ("event", "Event"),
+            ("publication", "Publication"),
+        ],
         readonly=True,
     )
     date_start = fields.Date(string="Start", readonly=True)
@@ -102,6 +107,22 @@ class CommsEditorialCalendar(models.Model):
                  WHERE e.is_comms_event
                    AND e.active
                    AND e.kanban_state != 'cancel'
+                """,
+                slots=slots,
+            ),
+            SQL(
+                """
+                SELECT p.id * %(slots)s + 5 AS id,
+                       'publication' AS kind,
+                       p.name AS name,
+                       p.date AS date_start,
+                       p.date AS date_stop,
+                       p.campaign_id AS campaign_id,
+                       p.user_id AS user_id,
+                       p.company_id AS company_id,
+                       'comms.publication' AS res_model,
+                       p.id AS res_id
+                  FROM comms_publication p
                 """,
                 slots=slots,
             ),

@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase
 
 # Benchmark lines of this run; the test runner prints them at the end.
@@ -95,6 +96,48 @@ class CommsCommon(TransactionCase):
                 "partner_ids": [(6, 0, cls.journalist_daily.ids)],
             }
         )
+
+    def assertAccess(self, record, rights, user=None):
+        """Assert what ``user`` (by default the current user) may do with
+        ``record``: ``rights`` spells read, write, create and unlink, with a
+        dash where the model is closed to them (``"rwc-"``), and a capital
+        where the model is open but a record rule keeps this record from them
+        (``"R---"``)."""
+        user = user or self.env.user
+        record = record.with_user(user)
+        operations = ("read", "write", "create", "unlink")
+        for flag, operation in zip(rights, operations, strict=True):
+            msg = f"{operation} on {record} as {user.login}"
+            self.assertEqual(
+                record.env[record._name].has_access(operation), flag != "-", msg
+            )
+            if flag.islower():
+                record.check_access(operation)
+            else:
+                with self.assertRaises(AccessError, msg=msg):
+                    record.check_access(operation)
+
+    def assertQueriesDoNotGrow(self, run, small, large, per_record=0):
+        """Assert that ``run(large)`` makes no more queries than ``run(small)``,
+        plus ``per_record`` for each record more; ``small`` and ``large`` are
+        what ``run`` takes: record sets or numbers of records. Each run starts
+        from empty caches, after a first run that warms the registry's.
+        Return the queries of the small run."""
+        counts = []
+        for arg in (small, small, large):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            run(arg)
+            self.env.flush_all()
+            counts.append(self.env.cr.sql_log_count - before)
+        sizes = [arg if isinstance(arg, int) else len(arg) for arg in (small, large)]
+        self.assertLessEqual(
+            counts[2],
+            counts[1] + per_record * (sizes[1] - sizes[0]),
+            f"{counts[1]} queries for {sizes[0]} records, {counts[2]} for {sizes[1]}",
+        )
+        return counts[1]
 
     @classmethod
     def _review(cls, record, user, comment="Approved.", approve=True):

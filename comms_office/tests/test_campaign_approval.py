@@ -134,6 +134,27 @@ class TestCampaignApproval(CommsCampaignCommon):
         self.campaign.with_user(self.user_officer).action_request_approval()
         self.assertEqual(self.campaign.state, "approved")
 
+    def test_stage_shows_the_state(self):
+        """The state is the truth: the kanban column follows it, and moving a
+        campaign to a column asks for that column's state."""
+        Stage = self.env["comms.campaign.stage"]
+        review = Stage.create({"name": "In Review", "state": "draft", "sequence": 15})
+        draft = self.env.ref("comms_office.comms_campaign_stage_draft")
+        approved = self.env.ref("comms_office.comms_campaign_stage_approved")
+        cancelled = self.env.ref("comms_office.comms_campaign_stage_cancel")
+        campaign = self.campaign.with_user(self.user_officer)
+        campaign.stage_id = review
+        self.assertEqual((campaign.state, campaign.stage_id), ("draft", review))
+        campaign.stage_id = cancelled
+        self.assertEqual(campaign.state, "cancel")
+        campaign.action_draft()
+        self.assertEqual(campaign.stage_id, draft)
+        with self.assertRaises(ValidationError):
+            campaign.stage_id = approved
+        campaign.action_request_approval()
+        self._approve(self.campaign, self.user_manager)
+        self.assertEqual(campaign.stage_id, approved)
+
     def test_kanban_stages(self):
         approved = self.env.ref("comms_office.comms_campaign_stage_approved")
         groups = (

@@ -115,7 +115,7 @@ class TestCampaignEvaluation(CommsCampaignCommon):
         self.assertFalse(recommendation.activity_ids)
 
     def _render_html(self, lang):
-        report = self.env.ref("comms_office.comms_campaign_report_evaluation")
+        report = self.env.ref("comms_office.action_report_comms_campaign_evaluation")
         html, _kind = (
             self.env["ir.actions.report"]
             .with_user(self.user_officer)
@@ -149,7 +149,7 @@ class TestCampaignEvaluation(CommsCampaignCommon):
         self.assertNotIn('dir="rtl"', french)
 
     def test_evaluation_report_pdf(self):
-        report = self.env.ref("comms_office.comms_campaign_report_evaluation")
+        report = self.env.ref("comms_office.action_report_comms_campaign_evaluation")
         pdf, kind = (
             self.env["ir.actions.report"]
             .with_user(self.user_officer)
@@ -165,7 +165,7 @@ class TestCampaignEvaluation(CommsCampaignCommon):
     def test_indicators_xlsx(self):
         action = self.campaign.with_user(self.user_officer).action_export_indicators()
         self.assertEqual(action["report_type"], "xlsx")
-        report = self.env.ref("comms_office.comms_indicator_report_xlsx")
+        report = self.env.ref("comms_office.action_report_comms_indicator_xlsx")
         content, kind = (
             self.env["ir.actions.report"]
             .with_user(self.user_officer)
@@ -185,7 +185,7 @@ class TestCampaignEvaluation(CommsCampaignCommon):
         self.assertEqual(by_name["Estimated audience"][6], 1500)
 
     def test_indicators_xlsx_arabic_sheet_right_to_left(self):
-        report = self.env.ref("comms_office.comms_indicator_report_xlsx")
+        report = self.env.ref("comms_office.action_report_comms_indicator_xlsx")
         content, _kind = (
             self.env["ir.actions.report"]
             .with_user(self.user_officer)

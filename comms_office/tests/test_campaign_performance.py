@@ -66,13 +66,8 @@ class TestCampaignPerformance(CommsCampaignCommon):
         specification = self._list_specification()
         for name in ("mailing_count", "indicator_achievement", "audience_size"):
             self.assertIn(name, specification)
-        self._load_list(5)  # warm the caches of the registry
-        queries_before = self.env.cr.sql_log_count
-        self._load_list(5)
-        queries_5 = self.env.cr.sql_log_count - queries_before
-        with self.assertQueryCount(queries_5):
-            result = self._load_list(50)
-        self.assertEqual(len(result["records"]), 50)
+        queries_5 = self.assertQueriesDoNotGrow(self._load_list, 5, 50)
+        self.assertEqual(len(self._load_list(50)["records"]), 50)
         BENCHMARKS.append(
             f"comms.campaign list: {queries_5} queries for 5 or 50 campaigns"
         )

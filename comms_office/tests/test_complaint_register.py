@@ -93,14 +93,15 @@ class TestComplaintRegister(ComplaintCommon):
             self.env["ir.actions.report"]
             .with_context(force_report_rendering=True)
             ._render_qweb_pdf(
-                "comms_office.action_report_complaint_register", wizard.ids
+                "comms_office.action_report_comms_complaint_register_wizard_pdf",
+                wizard.ids,
             )
         )
         self.assertTrue(pdf.startswith(b"%PDF"))
         # Debian's wkhtmltopdf draws web fonts as outlines: read the page's text
         # from the HTML it printed
         html, _type = self.env["ir.actions.report"]._render_qweb_html(
-            "comms_office.action_report_complaint_register", wizard.ids
+            "comms_office.action_report_comms_complaint_register_wizard_pdf", wizard.ids
         )
         text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.decode()))
         self.assertIn("Complaints and Petitions Register", text)
@@ -115,7 +116,8 @@ class TestComplaintRegister(ComplaintCommon):
         wizard = self._wizard()
         self.assertEqual(wizard.action_print_xlsx()["report_type"], "xlsx")
         content, report_type = self.env["ir.actions.report"]._render(
-            "comms_office.action_report_complaint_register_xlsx", wizard.ids
+            "comms_office.action_report_comms_complaint_register_wizard_xlsx",
+            wizard.ids,
         )
         self.assertEqual(report_type, "xlsx")
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
@@ -137,7 +139,7 @@ class TestComplaintRegister(ComplaintCommon):
         html = (
             self.env["ir.actions.report"]
             ._render_qweb_html(
-                "comms_office.action_report_complaint_receipt", complaint.ids
+                "comms_office.action_report_comms_complaint_receipt", complaint.ids
             )[0]
             .decode()
         )

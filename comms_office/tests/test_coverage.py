@@ -81,7 +81,7 @@ class TestCoverage(CommsMediaCommon):
 
     def test_indicator_values_batch(self):
         campaigns = self.env["comms.campaign"].create(
-            [{"name": f"Campaign {i}"} for i in range(5)]
+            [{"name": f"Campaign {i}"} for i in range(20)]
         )
         for campaign in campaigns:
             self.env["comms.coverage"].create(
@@ -91,7 +91,11 @@ class TestCoverage(CommsMediaCommon):
                     "campaign_id": campaign.id,
                 }
             )
-        self.env.invalidate_all()
-        with self.assertQueryCount(6):
-            values = campaigns._comms_media_indicator_values()
+        Indicator = self.env["comms.indicator"]
+        self.assertQueriesDoNotGrow(
+            lambda records: Indicator._get_media_values(records, "campaign_id"),
+            campaigns[:2],
+            campaigns,
+        )
+        values = Indicator._get_media_values(campaigns, "campaign_id")
         self.assertEqual({v["coverage_count"] for v in values.values()}, {1})

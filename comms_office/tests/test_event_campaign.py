@@ -346,7 +346,7 @@ class TestEventCampaign(CommsEventCampaignCommon):
                 "user_id": self.user_staff.id,
             }
         )
-        report = self.env.ref("comms_office.action_report_event_evaluation")
+        report = self.env.ref("comms_office.action_report_event_event_evaluation")
         html = report._render_qweb_html(report.report_name, event.ids)[0].decode()
         self.assertIn("o_comms_indicators", html)
         self.assertIn("Parents who came", html)
@@ -359,7 +359,7 @@ class TestEventCampaign(CommsEventCampaignCommon):
         self.assertIn("Vaccinate on time", html)
 
     def test_campaign_report_lists_events(self):
-        report = self.env.ref("comms_office.comms_campaign_report_evaluation")
+        report = self.env.ref("comms_office.action_report_comms_campaign_evaluation")
         # staff may print the campaign's report without access to events
         html = (
             self.env["ir.actions.report"]

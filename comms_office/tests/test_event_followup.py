@@ -2,7 +2,7 @@
 from datetime import date, timedelta
 
 from odoo.exceptions import UserError
-from odoo.tests import tagged, users
+from odoo.tests import Form, tagged, users
 
 from .event_common import CommsEventCommon
 
@@ -52,12 +52,22 @@ class TestEventFollowUp(CommsEventCommon):
             ]
         )
 
+    def _launch_logistics_plan(self, event):
+        """Schedule the plan as the officer does: through Odoo's plan wizard."""
+        action = event.action_launch_logistics_plan()
+        with Form(
+            self.env[action["res_model"]].with_context(**action["context"])
+        ) as wizard:
+            self.assertEqual(wizard.plan_id, event.event_type_id.activity_plan_id)
+            self.assertEqual(wizard.plan_date, date(2031, 3, 10))
+        wizard.record.action_schedule_plan()
+
     @users("comms_officer")
     def test_logistics_plan_from_event_type(self):
         event = self.event.with_user(self.env.user)
         plan = self.type_press.activity_plan_id
         self.assertTrue(plan.template_ids)
-        event.action_launch_logistics_plan()
+        self._launch_logistics_plan(event)
         self.assertTrue(event.comms_plan_launched)
         activities = event.activity_ids
         self.assertEqual(
@@ -71,7 +81,7 @@ class TestEventFollowUp(CommsEventCommon):
         )
         self.assertEqual(press_kit.date_deadline, date(2031, 3, 8))
         self.assertTrue(all(a.date_deadline < date(2031, 3, 10) for a in activities))
-        self.assertIn("logistics plan", event.message_ids[0].body)
+        self.assertIn(plan.name, event.message_ids[0].body)
 
     @users("comms_officer")
     def test_logistics_plan_default_owner(self):
@@ -80,7 +90,7 @@ class TestEventFollowUp(CommsEventCommon):
             {"responsible_type": "other", "responsible_id": self.user_staff.id}
         )
         event = self.event.with_user(self.env.user)
-        event.action_launch_logistics_plan()
+        self._launch_logistics_plan(event)
         self.assertEqual(
             event.activity_ids.filtered(
                 lambda activity: activity.summary == template.summary
@@ -149,7 +159,7 @@ class TestEventFollowUp(CommsEventCommon):
 
     @users("comms_officer")
     def test_programme_report_french_and_arabic(self):
-        report = self.env.ref("comms_office.action_report_event_programme")
+        report = self.env.ref("comms_office.action_report_event_event_programme")
         event = self.event.with_user(self.env.user)
         event.lang = "fr_FR"
         html = report._render_qweb_html(report.report_name, event.ids)[0].decode()
@@ -165,7 +175,7 @@ class TestEventFollowUp(CommsEventCommon):
 
     @users("comms_officer")
     def test_event_report_content(self):
-        report = self.env.ref("comms_office.action_report_event_evaluation")
+        report = self.env.ref("comms_office.action_report_event_event_evaluation")
         event = self.event.with_user(self.env.user)
         event.comms_survey_id = self.survey
         html = report._render_qweb_html(report.report_name, event.ids)[0].decode()
@@ -182,7 +192,7 @@ class TestEventFollowUp(CommsEventCommon):
         self.assertIn("The new maternity ward", html)
 
     def test_report_pdf(self):
-        report = self.env.ref("comms_office.action_report_event_programme")
+        report = self.env.ref("comms_office.action_report_event_event_programme")
         pdf, report_format = report.with_context(
             force_report_rendering=True
         )._render_qweb_pdf(report.report_name, self.event.ids)
@@ -193,7 +203,7 @@ class TestEventFollowUp(CommsEventCommon):
     def test_event_report_in_the_event_language(self):
         """An Arabic-speaking officer prints a French event's report in French."""
         self.env.user.lang = "ar_001"
-        report = self.env.ref("comms_office.action_report_event_evaluation")
+        report = self.env.ref("comms_office.action_report_event_event_evaluation")
         event = self.event.with_env(self.env)
         event.lang = "fr_FR"
         html = report._render_qweb_html(report.report_name, event.ids)[0].decode()

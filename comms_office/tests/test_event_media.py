@@ -95,10 +95,7 @@ class TestEventMedia(CommsMediaCommon):
                 for i, event in enumerate(events)
             ]
         )
-        few = events[:5]
-        few.invalidate_recordset()
-        with self.assertQueryCount(6):
-            self.assertEqual(few.mapped("comms_coverage_count"), [1] * 5)
-        events.invalidate_recordset()
-        with self.assertQueryCount(6):
-            self.assertEqual(sum(events.mapped("comms_coverage_count")), 50)
+        self.assertQueriesDoNotGrow(
+            lambda records: records.mapped("comms_coverage_count"), events[:5], events
+        )
+        self.assertEqual(sum(events.mapped("comms_coverage_count")), 50)

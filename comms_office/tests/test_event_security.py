@@ -28,45 +28,30 @@ class TestEventSecurity(CommsEventCommon):
             {"event_id": cls.event.id, "partner_id": cls.citizen.id}
         )
 
-    def _check(self, record, read, write, create, unlink):
-        record = record.with_user(self.env.user)
-        for operation, allowed in (("read", read), ("write", write)):
-            if allowed:
-                record.check_access(operation)
-            else:
-                with self.assertRaises(AccessError, msg=operation):
-                    record.check_access(operation)
-        self.assertEqual(self.env[record._name].has_access("create"), create, "create")
-        if unlink:
-            record.unlink()
-        else:
-            with self.assertRaises(AccessError, msg="unlink"):
-                record.unlink()
-
     @mute_logger("odoo.addons.base.models.ir_model")
     @users("comms_employee", "comms_staff")
     def test_staff_no_event_access(self):
-        self._check(self.event, False, False, False, False)
-        self._check(self.session, False, False, False, False)
-        self._check(self.guest, False, False, False, False)
-        self._check(self.type_press, False, False, False, False)
+        self.assertAccess(self.event, "----")
+        self.assertAccess(self.session, "----")
+        self.assertAccess(self.guest, "----")
+        self.assertAccess(self.type_press, "----")
         with self.assertRaises(AccessError):
             self.env["comms.event.invite"].create({"event_id": self.event.id})
 
     @mute_logger("odoo.addons.base.models.ir_model")
     @users("comms_officer")
     def test_officer(self):
-        self._check(self.session, True, True, True, True)
-        self._check(self.guest, True, True, True, False)
-        self._check(self.type_press, True, False, False, False)
-        self._check(self.event, True, True, True, False)
+        self.assertAccess(self.session, "rwcu")
+        self.assertAccess(self.guest, "rwc-")
+        self.assertAccess(self.type_press, "r---")
+        self.assertAccess(self.event, "rwc-")
 
     @users("comms_manager")
     def test_manager(self):
-        self._check(self.session, True, True, True, True)
-        self._check(self.guest, True, True, True, True)
-        self._check(self.type_workshop, True, True, True, True)
-        self._check(self.event, True, True, True, True)
+        self.assertAccess(self.session, "rwcu")
+        self.assertAccess(self.guest, "rwcu")
+        self.assertAccess(self.type_workshop, "rwcu")
+        self.assertAccess(self.event, "rwcu")
 
     @mute_logger("odoo.addons.base.models.ir_rule")
     @users("comms_manager")

@@ -88,7 +88,7 @@ class TestTranslations(HttpCase):
             self.env["ir.actions.report"]
             .with_context(lang="ar_001", force_report_rendering=True)
             ._render_qweb_pdf(
-                "comms_office.comms_campaign_report_evaluation", campaign.ids
+                "comms_office.action_report_comms_campaign_evaluation", campaign.ids
             )
         )
         text = subprocess.run(

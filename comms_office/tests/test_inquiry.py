@@ -4,7 +4,7 @@ from datetime import datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged, users
+from odoo.tests import Form, tagged, users
 from odoo.tools import mute_logger
 
 from .common_media import CommsMediaCommon
@@ -69,7 +69,9 @@ class TestInquiry(CommsMediaCommon):
         self.assertEqual(inquiry.partner_id.name, "Lina Journaliste")
         # received when the server got it, sent at 08:00 by the journalist
         self.assertEqual(inquiry.date_received, datetime(2025, 3, 2, 10, 0))
-        self.assertEqual(inquiry.date_deadline, datetime(2025, 3, 2, 16, 0))
+        # 6 working hours from 11:00 on Sunday in Algiers: 4.5 on Sunday, the
+        # last 1.5 on Monday morning
+        self.assertEqual(inquiry.date_deadline, datetime(2025, 3, 3, 8, 30))
         self.assertIn(inquiry.partner_id, inquiry.message_partner_ids)
         # a reply threads on the inquiry, no new inquiry
         count = self.env["comms.inquiry"].search_count([])
@@ -159,15 +161,17 @@ class TestInquiry(CommsMediaCommon):
                     for i in range(4)
                 ]
             )
-        self.assertEqual(inquiries[0].date_deadline, datetime(2025, 3, 3, 8, 0))
+        # 24 working hours from 09:00 on Sunday in Algiers: 6.5 on Sunday, 7.5
+        # on Monday and on Tuesday, the last 2.5 on Wednesday morning
+        self.assertEqual(inquiries[0].date_deadline, datetime(2025, 3, 5, 9, 30))
         inquiries.write({"answer": "<p>Réponse</p>", "campaign_id": self.campaign.id})
         with freeze_time("2025-03-02 20:00:00"):
             inquiries[:2].action_send_answer()
-        with freeze_time("2025-03-04 09:00:00"):
+        with freeze_time("2025-03-05 10:00:00"):
             inquiries[2].action_send_answer()
         # the fourth is still open, and overdue
         self.assertEqual(inquiries.mapped("is_on_time"), [True, True, False, False])
-        with freeze_time("2025-03-04 09:00:00"):
+        with freeze_time("2025-03-05 10:00:00"):
             self.assertEqual(Inquiry.search([("is_overdue", "=", True)]), inquiries[3])
         rates = Inquiry._get_on_time_rates([("id", "in", inquiries.ids)], "campaign_id")
         answered, on_time, rate = rates[self.campaign]
@@ -183,6 +187,53 @@ class TestInquiry(CommsMediaCommon):
         self.assertEqual(answered, 3)
         self.assertEqual(late, 2)
         self.assertAlmostEqual(rate, 50.0)
+
+    @users("comms_officer")
+    def test_deadline_across_weekend(self):
+        """Thursday 5 March 2026, 15:00 in Algiers: Friday and Saturday are the
+        weekend."""
+        self.company.sudo().comms_inquiry_hours = 6
+        inquiry = self.env["comms.inquiry"].create(
+            {"name": "Week-end", "date_received": datetime(2026, 3, 5, 14, 0)}
+        )
+        # 1.5 hours on Thursday, 4 on Sunday morning, 0.5 after lunch
+        self.assertEqual(inquiry.date_deadline, datetime(2026, 3, 8, 12, 30))
+
+    @users("comms_officer")
+    def test_deadline_across_holiday(self):
+        """Wednesday 31 December 2025, 15:00 in Algiers: New Year's Day
+        (Thursday) is a holiday, then comes the weekend."""
+        self.company.sudo().comms_inquiry_hours = 3
+        inquiry = self.env["comms.inquiry"].create(
+            {"name": "Fin d'année", "date_received": datetime(2025, 12, 31, 14, 0)}
+        )
+        # 1.5 hours on Wednesday, 1.5 on Sunday 4 January
+        self.assertEqual(inquiry.date_deadline, datetime(2026, 1, 4, 8, 30))
+
+    @freeze_time("2026-03-01 08:00:00")
+    def test_deadlines_kept_when_setting_changes(self):
+        """The company's delay applies to new inquiries: the deadlines already
+        set, computed or typed in, stay."""
+        Inquiry = self.env["comms.inquiry"].with_user(self.user_officer)
+        computed = Inquiry.create({"name": "Lits"})
+        with Form(Inquiry) as form:
+            form.name = "Budget"
+            form.date_deadline = datetime(2026, 3, 1, 15, 0)
+        by_hand = form.record
+        deadlines = (computed.date_deadline, by_hand.date_deadline)
+        self.assertEqual(deadlines[1], datetime(2026, 3, 1, 15, 0))
+        with Form(self.env["res.config.settings"].with_user(self.user_admin)) as form:
+            form.comms_inquiry_hours = 48
+        form.record.execute()
+        self.env.invalidate_all()
+        self.assertEqual((computed.date_deadline, by_hand.date_deadline), deadlines)
+        # 48 working hours from 09:00 on Sunday 1 March in Algiers: 6.5 on
+        # Sunday, 7.5 a day from Monday to Thursday and on Sunday 8, the last
+        # 4 on Monday 9 March until noon
+        self.assertEqual(
+            Inquiry.create({"name": "Urgences"}).date_deadline,
+            datetime(2026, 3, 9, 11, 0),
+        )
 
     @mute_logger("odoo.addons.base.models.ir_rule")
     def test_staff_sees_what_they_are_asked(self):

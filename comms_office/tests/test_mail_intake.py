@@ -158,6 +158,7 @@ class TestComplaintMailIntake(MailIntakeCase, ComplaintCommon):
         self.assertNotIn("we received your request", ack.subject)
         self.assertNotIn("Follow my request", ack.mail_message_id.body)
         # the answer follows the same language
+        complaint = complaint.with_user(self.user_officer)
         complaint.write(
             {
                 "state": "investigation",
@@ -423,6 +424,7 @@ class TestInquiryMailIntake(MailIntakeCase, CommsMediaCommon):
         self.assertEqual(inquiry.name, "سؤال حول افتتاح مصلحة الولادة")
         self.assertEqual(inquiry.partner_id, self.journalist_daily)
         self.assertEqual(inquiry.lang, "ar_001")
+        inquiry = inquiry.with_user(self.user_officer)
         inquiry.answer = "<p>تفتح المصلحة يوم 15 مارس.</p>"
         inquiry.action_send_answer()
         answer = self._mails_to(inquiry).filtered(

@@ -127,12 +127,14 @@ class TestMaterial(CommsMediaCommon):
 
     def test_material_stats_batch(self):
         materials = self.env["comms.material"]
-        for index in range(5):
+        for index in range(20):
             materials |= self._create_material(name=f"Material {index}")
-        materials.invalidate_recordset()
-        with self.assertQueryCount(3):
-            stats = [
+
+        def read_stats(records):
+            return [
                 (m.publication_count, m.dispatch_count, m.coverage_count)
-                for m in materials
+                for m in records
             ]
-        self.assertEqual(stats, [(0, 0, 0)] * 5)
+
+        self.assertQueriesDoNotGrow(read_stats, materials[:2], materials)
+        self.assertEqual(read_stats(materials), [(0, 0, 0)] * 20)

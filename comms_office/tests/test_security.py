@@ -11,46 +11,29 @@ from .common import CommsCommon
 class TestSecurity(CommsCommon):
     """What each role can read, write, create and delete, model by model."""
 
-    def _check(self, records, read, write, create, unlink):
-        """Assert the current user's rights on ``records`` (one record)."""
-        records = records.with_user(self.env.user)
-        model = records.env[records._name]
-        for operation, allowed in (("read", read), ("write", write)):
-            if allowed:
-                records.check_access(operation)
-            else:
-                with self.assertRaises(AccessError, msg=operation):
-                    records.check_access(operation)
-        self.assertEqual(model.has_access("create"), create, "create")
-        if unlink:
-            records.unlink()
-        else:
-            with self.assertRaises(AccessError, msg="unlink"):
-                records.unlink()
-
     # comms.media.list
 
     @mute_logger("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
     @users("comms_employee")
     def test_media_list_employee(self):
-        self._check(self.media_list, False, False, False, False)
+        self.assertAccess(self.media_list, "----")
 
     @mute_logger("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
     @users("comms_staff")
     def test_media_list_staff(self):
-        self._check(self.media_list, False, False, False, False)
+        self.assertAccess(self.media_list, "----")
 
     @mute_logger("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
     @users("comms_officer")
     def test_media_list_officer(self):
-        self._check(self.media_list, True, True, True, False)
+        self.assertAccess(self.media_list, "rwc-")
         media_list = self.env["comms.media.list"].create({"name": "Mine"})
         media_list.write({"partner_ids": [(4, self.journalist_radio.id)]})
         self.assertEqual(media_list.member_count, 1)
 
     @users("comms_manager")
     def test_media_list_manager(self):
-        self._check(self.media_list, True, True, True, True)
+        self.assertAccess(self.media_list, "rwcu")
 
     @mute_logger("odoo.addons.base.models.ir_rule")
     @users("comms_manager")
@@ -82,21 +65,21 @@ class TestSecurity(CommsCommon):
     @mute_logger("odoo.addons.base.models.ir_model")
     @users("comms_employee")
     def test_media_beat_employee(self):
-        self._check(self.beat_health, False, False, False, False)
+        self.assertAccess(self.beat_health, "----")
 
     @mute_logger("odoo.addons.base.models.ir_model")
     @users("comms_staff")
     def test_media_beat_staff(self):
-        self._check(self.beat_health, True, False, False, False)
+        self.assertAccess(self.beat_health, "r---")
 
     @mute_logger("odoo.addons.base.models.ir_model")
     @users("comms_officer")
     def test_media_beat_officer(self):
-        self._check(self.beat_health, True, True, True, False)
+        self.assertAccess(self.beat_health, "rwc-")
 
     @users("comms_manager")
     def test_media_beat_manager(self):
-        self._check(self.beat_local, True, True, True, True)
+        self.assertAccess(self.beat_local, "rwcu")
 
     # res.partner: the media directory
 

@@ -3,3 +3,4 @@ from . import comms_complaint_register_wizard
 from . import comms_event_invite
 from . import comms_material_send
 from . import comment_wizard
+from . import mail_activity_schedule

@@ -63,12 +63,12 @@ class CommsComplaintRegisterWizard(models.TransientModel):
 
     def action_print_pdf(self):
         return self.env.ref(
-            "comms_office.action_report_complaint_register"
+            "comms_office.action_report_comms_complaint_register_wizard_pdf"
         ).report_action(self)
 
     def action_print_xlsx(self):
         return self.env.ref(
-            "comms_office.action_report_complaint_register_xlsx"
+            "comms_office.action_report_comms_complaint_register_wizard_xlsx"
         ).report_action(self)
 
     # ------------------------------------------------------------

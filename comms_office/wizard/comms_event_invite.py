@@ -67,7 +67,8 @@ class CommsEventInvite(models.TransientModel):
             vals = {
                 "event_id": self.event_id.id,
                 "partner_id": partner.id,
-                "rsvp_status": "invited",
+                # invited: no seat taken until they answer
+                "state": "draft",
             }
             # otherwise the category follows the contact (staff, media, partner…)
             if category:

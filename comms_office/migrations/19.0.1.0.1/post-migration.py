@@ -1,7 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Mark the calendar mirrors created before mirrors carried their mark, so
 that the synchronisation keeps recognising them: a linked meeting is the
-office's own when it points back at the record it mirrors."""
+office's own when it points back at the record it mirrors. Keep the guests
+marked absent: the RSVP is now derived from the registration's state and a
+no-show flag."""
 
 
 def migrate(cr, version):
@@ -25,5 +27,12 @@ def migrate(cr, version):
            AND c.comms_mirror_ref IS NULL
            AND c.res_model = 'comms.campaign'
            AND c.res_id = m.campaign_id
+        """
+    )
+    cr.execute(
+        """
+        UPDATE event_registration
+           SET is_no_show = TRUE
+         WHERE rsvp_status = 'no_show'
         """
     )
