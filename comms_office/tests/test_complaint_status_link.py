@@ -253,7 +253,7 @@ class TestComplaintTokenReadable(ComplaintCommon):
                     continue
                 self.assertNotIn(token, str(seen))
         # the receipt printed for the complainant carries the link
-        report = self.env.ref("comms_office.action_report_complaint_receipt")
+        report = self.env.ref("comms_office.action_report_comms_complaint_receipt")
         with self.assertRaises(AccessError):
             report.with_user(self.user_head_emergency)._render_qweb_html(
                 report.report_name, complaint.ids
