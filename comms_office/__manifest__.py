@@ -29,6 +29,7 @@
         "security/comms_office_security.xml",
         "security/ir.model.access.csv",
         "security/comms_complaint_security.xml",
+        "security/comms_work_item_security.xml",
         # data
         "data/res_lang_data.xml",
         "data/resource_calendar_data.xml",
@@ -70,12 +71,14 @@
         "views/event_rsvp_templates.xml",
         # wizards
         "wizard/comms_event_invite_views.xml",
+        "wizard/comms_complaint_findings_views.xml",
         "views/comms_material_views.xml",
         "views/comms_publication_views.xml",
         "views/comms_spokesperson_views.xml",
         "views/comms_inquiry_views.xml",
         "views/comms_coverage_views.xml",
         "views/comms_campaign_media_views.xml",
+        "views/comms_work_item_views.xml",
         # reports
         "report/comms_campaign_reports.xml",
         "report/comms_campaign_templates.xml",

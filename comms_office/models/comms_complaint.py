@@ -5,11 +5,17 @@ from datetime import datetime, time, timedelta
 
 import pytz
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import email_normalize, html2plaintext, parse_contact_from_email
+from odoo.tools import (
+    email_normalize,
+    html2plaintext,
+    parse_contact_from_email,
+    plaintext2html,
+)
 
 _logger = logging.getLogger(__name__)
 
@@ -100,6 +106,11 @@ class CommsComplaint(models.Model):
     complainant_address = fields.Char(groups="comms_office.group_comms_officer")
     complainant_display = fields.Char(
         string="Complainant", compute="_compute_complainant_display"
+    )
+    can_hand_back_findings = fields.Boolean(
+        compute="_compute_can_hand_back_findings",
+        help="The user heads the department concerned, or was asked to look "
+        "into the complaint: they hand their findings back to the office.",
     )
     hide_identity = fields.Boolean(
         string="Anonymous to the Department",
@@ -255,6 +266,17 @@ class CommsComplaint(models.Model):
                     or identity.complainant_email
                     or self.env._("Anonymous")
                 )
+
+    @api.depends_context("uid")
+    @api.depends("state", "user_id", "department_id.head_id")
+    def _compute_can_hand_back_findings(self):
+        user = self.env.user
+        is_office = user.has_group("comms_office.group_comms_officer")
+        for complaint in self:
+            complaint.can_hand_back_findings = complaint.state in OPEN_STATES and (
+                complaint.department_id.head_id == user
+                or (complaint.user_id == user and not is_office)
+            )
 
     @api.depends("category_id")
     def _compute_health_safety(self):
@@ -541,6 +563,17 @@ class CommsComplaint(models.Model):
             "comms_office.action_report_complaint_receipt"
         ).report_action(self)
 
+    def action_open_findings(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Hand Back Findings"),
+            "res_model": "comms.complaint.findings",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_complaint_id": self.id},
+        }
+
     def _notify_action(self, message):
         return {
             "type": "ir.actions.client",
@@ -612,6 +645,53 @@ class CommsComplaint(models.Model):
     # ------------------------------------------------------------
     # TOOLS
     # ------------------------------------------------------------
+
+    def _hand_back_findings(self, findings, corrective_action=False):
+        """Record the department's findings, close what was asked of its head
+        and tell the office that the answer can be prepared."""
+        self.ensure_one()
+        user = self.env.user
+        body = Markup("<p><strong>%s</strong></p>%s") % (
+            self.env._(
+                "Findings of %(department)s",
+                department=self.department_id.name or user.name,
+            ),
+            findings,
+        )
+        if corrective_action:
+            body += Markup("<p><strong>%s</strong></p>%s") % (
+                self.env._("Corrective action"),
+                plaintext2html(corrective_action),
+            )
+        self.message_post(body=body, subtype_xmlid="mail.mt_note")
+        # the department writes its findings into the investigation and nothing
+        # else, whatever the fields of the complaint it may otherwise change
+        vals = {
+            "investigation_notes": Markup("%s%s")
+            % (self.sudo().investigation_notes or "", body)
+        }
+        if corrective_action:
+            vals["corrective_action"] = corrective_action
+        self.sudo().with_context(mail_notrack=True).write(vals)
+        asked = self.activity_ids.filtered(lambda a: a.user_id == user)
+        askers = asked.create_uid.filtered(
+            lambda u: (
+                u != user
+                and not u._is_superuser()
+                and u.has_group("comms_office.group_comms_officer")
+            )
+        )
+        asked.action_feedback(feedback=self.env._("Findings handed back."))
+        office = (askers or self.company_id.comms_head_id) - user
+        for officer in office.filtered(lambda u: not u.share):
+            self.sudo().activity_schedule(
+                "mail.mail_activity_data_todo",
+                # in the language of the officer who reads it
+                summary=self.with_context(lang=officer.lang).env._(
+                    "Findings received: prepare the answer"
+                ),
+                user_id=officer.id,
+            )
 
     def _mark_answered(self):
         self.write({"state": "answered", "date_answered": fields.Datetime.now()})

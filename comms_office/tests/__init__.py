@@ -31,3 +31,4 @@ from . import test_event_campaign
 from . import test_event_media
 from . import test_complaint_privacy
 from . import test_event_rsvp
+from . import test_office_day

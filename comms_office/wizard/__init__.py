@@ -2,3 +2,4 @@
 from . import comms_complaint_register_wizard
 from . import comms_event_invite
 from . import comms_material_send
+from . import comms_complaint_findings
