@@ -100,6 +100,10 @@
         "demo/comms_media_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "comms_office/static/src/scss/comms_backend.scss",
+            "comms_office/static/src/views/**/*",
+        ],
         "web.report_assets_common": [
             "comms_office/static/src/scss/comms_report.scss",
         ],
