@@ -73,6 +73,7 @@
         "wizard/comms_event_invite_views.xml",
         "wizard/comms_complaint_findings_views.xml",
         "views/comms_material_views.xml",
+        "views/comms_material_dispatch_views.xml",
         "views/comms_publication_views.xml",
         "views/comms_spokesperson_views.xml",
         "views/comms_inquiry_views.xml",
