@@ -268,9 +268,14 @@ class CommsApprovalMixin(models.AbstractModel):
         for (res_id, user_id), review in wanted.items():
             if (res_id, user_id) in existing_keys:
                 continue
-            self.browse(res_id).sudo().activity_schedule(
+            # in the reviewer's language, whoever asked for the review
+            lang = self.env["res.users"].browse(user_id).lang or self.env.lang
+            record = self.browse(res_id).with_context(lang=lang)
+            record.sudo().activity_schedule(
                 activity_type_id=activity_type.id,
-                summary=self.env._("Approve: %(tier)s", tier=review.name),
+                summary=record.env._(
+                    "Approve: %(tier)s", tier=review.with_context(lang=lang).name
+                ),
                 user_id=user_id,
             )
 

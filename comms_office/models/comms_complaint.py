@@ -457,10 +457,13 @@ class CommsComplaint(models.Model):
         # A reply after the answer reopens the conversation for the assignee.
         closed = self.filtered(lambda c: c.state in ("answered", "closed"))
         for complaint in closed:
+            user = complaint.user_id or self.env.user
             complaint.activity_schedule(
                 "mail.mail_activity_data_todo",
-                summary=self.env._("The complainant replied"),
-                user_id=(complaint.user_id or self.env.user).id,
+                summary=complaint.with_context(lang=user.lang).env._(
+                    "The complainant replied"
+                ),
+                user_id=user.id,
             )
         return super().message_update(msg_dict, update_vals=update_vals)
 
@@ -817,8 +820,10 @@ class CommsComplaint(models.Model):
                     complaint._send_acknowledgment()
             except Exception:
                 _logger.exception("Acknowledgment of complaint %s failed", complaint.id)
-                complaint.message_post(
-                    body=self.env._(
+                # read by the office, not by whoever filed the complaint
+                office = complaint.with_context(lang=complaint._office_lang())
+                office.message_post(
+                    body=office.env._(
                         "The acknowledgment could not be sent: acknowledge the "
                         "complaint by other means before the deadline."
                     ),
@@ -837,12 +842,26 @@ class CommsComplaint(models.Model):
                         "res_model_id": self.env["ir.model"]._get_id(self._name),
                         "res_id": complaint.id,
                         "activity_type_id": activity_type.id,
-                        "summary": self.env._("Health and safety: triage today"),
+                        # in the language of who reads it, whoever filed it
+                        "summary": self.with_context(lang=user.lang).env._(
+                            "Health and safety: triage today"
+                        ),
                         "user_id": user.id,
                         "date_deadline": today,
                     }
                 )
         self.env["mail.activity"].sudo().create(vals_list)
+
+    def _office_lang(self):
+        """The language of the office for this complaint: that of the person it
+        is assigned to, else of the head of office, else of the company."""
+        self.ensure_one()
+        return (
+            self.user_id.lang
+            or self.company_id.comms_head_id.lang
+            or self.company_id.partner_id.lang
+            or self.env.lang
+        )
 
     def _deadline_recipients(self):
         self.ensure_one()
@@ -883,19 +902,24 @@ class CommsComplaint(models.Model):
         model_id = self.env["ir.model"]._get_id(self._name)
         vals_list = []
         for complaint in complaints:
-            if complaint.state == "new" and complaint.date_ack_deadline <= horizon:
-                deadline = complaint.date_ack_deadline
-                what = self.env._("Acknowledge")
-            else:
-                deadline = complaint.date_answer_deadline
-                what = self.env._("Answer")
-            if deadline < today:
-                summary = self.env._("%(what)s: overdue", what=what)
-            else:
-                summary = self.env._("%(what)s: due soon", what=what)
+            acknowledge = (
+                complaint.state == "new" and complaint.date_ack_deadline <= horizon
+            )
+            deadline = (
+                complaint.date_ack_deadline
+                if acknowledge
+                else complaint.date_answer_deadline
+            )
             for user in complaint._deadline_recipients():
                 if (complaint.id, user) in existing:
                     continue
+                # in the language of each recipient, not of the scheduler
+                env = self.with_context(lang=user.lang).env
+                what = env._("Acknowledge") if acknowledge else env._("Answer")
+                if deadline < today:
+                    summary = env._("%(what)s: overdue", what=what)
+                else:
+                    summary = env._("%(what)s: due soon", what=what)
                 vals_list.append(
                     {
                         "res_model_id": model_id,

@@ -356,7 +356,10 @@ class CommsInquiry(models.Model):
                 partner_ids=inquiry.partner_id.ids,
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
-                subject=self.env._("Re: %(subject)s", subject=inquiry.name),
+                # in the language of the journalist who reads it
+                subject=inquiry.with_context(
+                    lang=inquiry.partner_id.lang or self.env.lang
+                ).env._("Re: %(subject)s", subject=inquiry.name),
             )
             inquiry.with_context(comms_approval_no_reapproval=True).write(
                 {

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 # slot of publications in the ids of the editorial calendar
@@ -10,6 +10,20 @@ class CommsEditorialCalendar(models.Model):
     _inherit = "comms.editorial.calendar"
 
     kind = fields.Selection(selection_add=[("publication", "Publication")])
+
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        res = super()._compute_display_name()
+        # a publication shows where it went out, in the reader's language; the
+        # name of the entry is shown to whoever reads the calendar
+        entries = self.filtered(lambda e: e.res_model == "comms.publication")
+        publications = (
+            self.env["comms.publication"].sudo().browse(entries.mapped("res_id"))
+        )
+        names = {p.id: p.display_name for p in publications.exists()}
+        for entry in entries:
+            entry.display_name = names.get(entry.res_id, entry.name)
+        return res
 
     def _editorial_queries(self):
         return super()._editorial_queries() + [

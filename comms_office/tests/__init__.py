@@ -33,3 +33,4 @@ from . import test_complaint_privacy
 from . import test_event_rsvp
 from . import test_office_day
 from . import test_media_contact
+from . import test_office_labels

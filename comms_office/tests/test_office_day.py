@@ -1,25 +1,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from contextlib import contextmanager
 from datetime import datetime, timedelta
-from unittest.mock import patch
 
 from odoo import fields
 from odoo.tests import Form, tagged, users
 from odoo.tools.safe_eval import safe_eval
-from odoo.tools.translate import code_translations
 
 from .complaint_common import ComplaintCommon
-
-
-@contextmanager
-def fake_translation(lang, source, value):
-    """Translate one term of the module in ``lang`` for the time of a test,
-    whatever the catalogues hold."""
-    key = ("comms_office", lang)
-    translations = dict(code_translations.get_python_translations(*key))
-    translations[source] = value
-    with patch.dict(code_translations.python_translations, {key: translations}):
-        yield
+from .lang_common import fake_translation
 
 
 @tagged("post_install", "-at_install")
