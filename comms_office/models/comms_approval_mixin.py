@@ -54,11 +54,21 @@ class CommsApprovalMixin(models.AbstractModel):
         string="Rejection Reason", readonly=True, copy=False, tracking=True
     )
     approval_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
+    approved_by_ids = fields.Many2many(
+        "res.users",
+        compute="_compute_approved_by_ids",
+        help="The reviewers who approved the last approval round.",
+    )
     approval_resume_state = fields.Char(
         readonly=True,
         copy=False,
         help="State to go back to once the new approval round is over.",
     )
+
+    @api.depends("review_ids.status", "review_ids.done_by")
+    def _compute_approved_by_ids(self):
+        for rec in self:
+            rec.approved_by_ids = rec._approval_reviews_approved().done_by
 
     # ------------------------------------------------------------
     # CRUD
@@ -278,6 +288,15 @@ class CommsApprovalMixin(models.AbstractModel):
                 ),
                 user_id=user_id,
             )
+
+    def _approval_reviews_approved(self):
+        """The approved reviews of the current round, in the order given."""
+        self.ensure_one()
+        return (
+            self.sudo()
+            .review_ids.filtered(lambda r: r.status == "approved")
+            .sorted(lambda r: (r.reviewed_date or fields.Datetime.now(), r.id))
+        )
 
     def _approval_history(self):
         """Chatter messages of the approval rounds, oldest first."""

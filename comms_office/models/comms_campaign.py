@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from .comms_figures import attendance_figures, format_percentage
+
 CAMPAIGN_STATES = [
     ("draft", "Draft"),
     ("approved", "Approved"),
@@ -177,8 +179,15 @@ class CommsCampaign(models.Model):
         string="Attendance Rate (%)",
         compute="_compute_event_counts",
         digits=(5, 1),
-        help="Guests who attended the campaign's events among those who did "
-        "not decline.",
+        help="Guests who attended the campaign's events among the guests "
+        "expected: those who did not decline, walk-ins included.",
+    )
+    event_attendance_rate_display = fields.Char(
+        string="Attendance Rate",
+        compute="_compute_event_counts",
+        help="Guests who attended the campaign's events among the guests "
+        "expected: those who did not decline, walk-ins included. A dash while "
+        "nobody is expected.",
     )
     # scoring
     indicator_ids = fields.One2many(
@@ -272,6 +281,7 @@ class CommsCampaign(models.Model):
             campaign.mailing_bounced = sum(by_status[s] for s in TRACE_BOUNCED)
             campaign.mailing_clicked = clicks.get(utm, 0)
 
+    @api.depends_context("lang")
     def _compute_event_counts(self):
         # counted for everyone who reads the campaign, also staff who do not
         # use the Events app: only figures leave the events
@@ -284,7 +294,7 @@ class CommsCampaign(models.Model):
                 ["__count"],
             )
         }
-        guests = defaultdict(lambda: defaultdict(int))
+        answers = defaultdict(list)
         for campaign, status, walk_in, count in (
             self.env["event.registration"]
             .sudo()
@@ -297,21 +307,16 @@ class CommsCampaign(models.Model):
                 ["__count"],
             )
         ):
-            if not walk_in:
-                guests[campaign.id]["invited"] += count
-            if status == "attended":
-                guests[campaign.id]["attended"] += count
-            if status != "declined":
-                guests[campaign.id]["coming"] += count
+            answers[campaign.id].append((status, walk_in, count))
         for campaign in self:
-            campaign_guests = guests[campaign._origin.id]
+            # the events' own figures, added up
+            figures = attendance_figures(answers[campaign._origin.id])
             campaign.event_count = events.get(campaign._origin.id, 0)
-            campaign.event_guest_invited = campaign_guests["invited"]
-            campaign.event_guest_attended = campaign_guests["attended"]
-            campaign.event_attendance_rate = (
-                100.0 * campaign_guests["attended"] / campaign_guests["coming"]
-                if campaign_guests["coming"]
-                else 0.0
+            campaign.event_guest_invited = figures["invited"]
+            campaign.event_guest_attended = figures["attended"]
+            campaign.event_attendance_rate = figures["rate"] or 0.0
+            campaign.event_attendance_rate_display = format_percentage(
+                self.env, figures["rate"]
             )
 
     @api.depends("indicator_ids.target", "indicator_ids.baseline")
@@ -571,6 +576,7 @@ class CommsCampaign(models.Model):
                 "invited": values[event.id]["guest_invited"],
                 "attended": values[event.id]["guest_attended"],
                 "rate": values[event.id]["attendance_rate"],
+                "rate_display": event.attendance_rate_display,
             }
             for event in events
         ]

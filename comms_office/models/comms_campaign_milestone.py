@@ -70,6 +70,8 @@ class CommsCampaignMilestone(models.Model):
             "description",
         } & set(vals):
             self._sync_calendar_event()
+        if "state" in vals:
+            self._sync_calendar_activity()
         return res
 
     def unlink(self):
@@ -102,6 +104,42 @@ class CommsCampaignMilestone(models.Model):
             "res_model_id": self.env["ir.model"]._get_id("comms.campaign"),
             "res_id": self.campaign_id.id,
         }
+
+    def _sync_calendar_activity(self):
+        """The meeting activity the calendar puts on the campaign for each
+        milestone is done with the milestone, and back when it is reopened."""
+        # the activity is the responsible's: whoever closes the task closes it
+        done = self.sudo().filtered(lambda m: m.state == "done")
+        done.calendar_event_id.activity_ids.action_feedback(
+            feedback=self.env._("Done.")
+        )
+        todo = self.sudo().filtered(
+            lambda m: (
+                m.state == "todo"
+                and m.calendar_event_id
+                and not m.calendar_event_id.activity_ids
+            )
+        )
+        if not todo:
+            return
+        meeting_type = self.env["mail.activity.type"].search(
+            [
+                ("category", "=", "meeting"),
+                ("res_model", "in", [False, "comms.campaign"]),
+            ],
+            limit=1,
+        )
+        if not meeting_type:
+            return
+        for milestone in todo:
+            event = milestone.calendar_event_id
+            milestone.campaign_id.activity_schedule(
+                activity_type_id=meeting_type.id,
+                summary=event.name,
+                user_id=milestone.user_id.id or self.env.uid,
+                date_deadline=milestone.date_start or milestone.date_deadline,
+                calendar_event_id=event.id,
+            )
 
     def _sync_calendar_event(self):
         """Create, move or remove the calendar event of each milestone."""

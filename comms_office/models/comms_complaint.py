@@ -17,6 +17,8 @@ from odoo.tools import (
     plaintext2html,
 )
 
+from .comms_figures import format_percentage
+
 _logger = logging.getLogger(__name__)
 
 OPEN_STATES = ("new", "acknowledged", "investigation")
@@ -202,6 +204,16 @@ class CommsComplaint(models.Model):
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue", search="_search_is_overdue"
     )
+    overdue_step = fields.Selection(
+        [
+            ("ack", "Acknowledgment"),
+            ("answer", "Answer"),
+            ("both", "Acknowledgment and Answer"),
+        ],
+        string="Late",
+        compute="_compute_is_overdue",
+        help="Which deadline has passed: the acknowledgment, the answer, or both.",
+    )
     answered_on_time = fields.Boolean(compute="_compute_answered_on_time", store=True)
     days_to_answer = fields.Integer(
         compute="_compute_answered_on_time",
@@ -324,16 +336,23 @@ class CommsComplaint(models.Model):
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
         for complaint in self:
-            complaint.is_overdue = complaint.state in OPEN_STATES and bool(
-                (
-                    complaint.state == "new"
-                    and complaint.date_ack_deadline
-                    and complaint.date_ack_deadline < today
-                )
-                or (
-                    complaint.date_answer_deadline
-                    and complaint.date_answer_deadline < today
-                )
+            is_open = complaint.state in OPEN_STATES
+            ack_late = bool(
+                complaint.state == "new"
+                and complaint.date_ack_deadline
+                and complaint.date_ack_deadline < today
+            )
+            answer_late = bool(
+                is_open
+                and complaint.date_answer_deadline
+                and complaint.date_answer_deadline < today
+            )
+            complaint.is_overdue = ack_late or answer_late
+            complaint.overdue_step = (
+                (ack_late and answer_late and "both")
+                or (ack_late and "ack")
+                or (answer_late and "answer")
+                or False
             )
 
     def _search_is_overdue(self, operator, value):
@@ -996,7 +1015,12 @@ class CommsComplaint(models.Model):
 
     @api.model
     def _get_register_data(self, date_from, date_to, company=None):
-        """Figures of the monthly register table, from aggregates only."""
+        """Figures of the monthly register table, from aggregates only.
+
+        The table counts complaints (grievances); suggestions and compliments
+        are entries of the register too, counted apart. The on-time rate is
+        that of the complaints answered in the month's entries.
+        """
         company = company or self.env.company
         start = datetime.combine(date_from, time.min)
         stop = datetime.combine(date_to + timedelta(days=1), time.min)
@@ -1005,6 +1029,7 @@ class CommsComplaint(models.Model):
             & Domain("date_received", ">=", start)
             & Domain("date_received", "<", stop)
         )
+        complaints = base & Domain("kind", "=", "complaint")
         state_labels = dict(self._fields["state"]._description_selection(self.env))
         channel_labels = dict(self._fields["channel"]._description_selection(self.env))
         kind_labels = dict(self._fields["kind"]._description_selection(self.env))
@@ -1015,19 +1040,21 @@ class CommsComplaint(models.Model):
         by_category = []
         answered = dict(
             self._read_group(
-                base & Domain("date_answered", "!=", False),
+                complaints & Domain("date_answered", "!=", False),
                 ["category_id"],
                 ["__count"],
             )
         )
         on_time = dict(
             self._read_group(
-                base & Domain("answered_on_time", "=", True),
+                complaints & Domain("answered_on_time", "=", True),
                 ["category_id"],
                 ["__count"],
             )
         )
-        for category, count in self._read_group(base, ["category_id"], ["__count"]):
+        for category, count in self._read_group(
+            complaints, ["category_id"], ["__count"]
+        ):
             by_category.append(
                 {
                     "name": category.name or self.env._("Not categorised"),
@@ -1039,17 +1066,28 @@ class CommsComplaint(models.Model):
         total = sum(row["count"] for row in by_category)
         total_answered = sum(row["answered"] for row in by_category)
         total_on_time = sum(row["on_time"] for row in by_category)
+        on_time_rate = (
+            round(100.0 * total_on_time / total_answered, 1) if total_answered else None
+        )
+        by_kind = [
+            {"kind": kind, "name": kind_labels[kind], "count": count}
+            for kind, count in count_by("kind")
+        ]
+        entries = sum(row["count"] for row in by_kind)
         return {
             "company": company,
             "date_from": date_from,
             "date_to": date_to,
+            # complaints
             "total": total,
             "answered": total_answered,
             "on_time": total_on_time,
-            "on_time_rate": round(100.0 * total_on_time / total_answered, 1)
-            if total_answered
-            else 0.0,
+            "on_time_rate": on_time_rate,
+            "on_time_rate_display": format_percentage(self.env, on_time_rate),
             "by_category": by_category,
+            # every entry of the register
+            "entries": entries,
+            "others": entries - total,
             "by_channel": [
                 {"name": channel_labels[channel], "count": count}
                 for channel, count in count_by("channel")
@@ -1058,8 +1096,5 @@ class CommsComplaint(models.Model):
                 {"name": state_labels[state], "count": count}
                 for state, count in count_by("state")
             ],
-            "by_kind": [
-                {"name": kind_labels[kind], "count": count}
-                for kind, count in count_by("kind")
-            ],
+            "by_kind": by_kind,
         }

@@ -32,5 +32,6 @@ from . import test_event_media
 from . import test_complaint_privacy
 from . import test_event_rsvp
 from . import test_office_day
-from . import test_media_contact
+from . import test_office_figures
 from . import test_office_labels
+from . import test_media_contact

@@ -351,7 +351,7 @@ class TestEventCampaign(CommsEventCampaignCommon):
         self.assertIn("o_comms_indicators", html)
         self.assertIn("Parents who came", html)
         self.assertIn("Output", html)
-        self.assertRegex(html, r"<span>50</span> %")
+        self.assertRegex(html, r"<span>50 %</span>")
         self.assertIn("o_comms_recommendations", html)
         self.assertIn("Open in the afternoon too", html)
         self.assertIn("Staff Member", html)
@@ -372,7 +372,7 @@ class TestEventCampaign(CommsEventCampaignCommon):
             html,
             r"Open day: the vaccination room</td>\s*<td>Open Day</td>\s*"
             r"<td[^>]*>04/12/2031</td>\s*<td[^>]*>4</td>\s*<td[^>]*>3</td>\s*"
-            r"<td[^>]*><span>75</span> %",
+            r"<td[^>]*>75.0 %</td>",
         )
 
 
