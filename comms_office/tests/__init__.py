@@ -35,3 +35,4 @@ from . import test_office_day
 from . import test_office_figures
 from . import test_office_labels
 from . import test_media_contact
+from . import test_office_bidi
