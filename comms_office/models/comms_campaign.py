@@ -170,6 +170,12 @@ class CommsCampaign(models.Model):
     event_guest_invited = fields.Integer(
         string="Guests Invited", compute="_compute_event_counts"
     )
+    event_guest_expected = fields.Integer(
+        string="Guests Expected",
+        compute="_compute_event_counts",
+        help="Guests of the campaign's events who did not decline, walk-ins "
+        "included: the base of the attendance rate.",
+    )
     event_guest_attended = fields.Integer(
         string="Guests Attended",
         compute="_compute_event_counts",
@@ -313,6 +319,7 @@ class CommsCampaign(models.Model):
             figures = attendance_figures(answers[campaign._origin.id])
             campaign.event_count = events.get(campaign._origin.id, 0)
             campaign.event_guest_invited = figures["invited"]
+            campaign.event_guest_expected = figures["expected"]
             campaign.event_guest_attended = figures["attended"]
             campaign.event_attendance_rate = figures["rate"] or 0.0
             campaign.event_attendance_rate_display = format_percentage(
@@ -574,6 +581,7 @@ class CommsCampaign(models.Model):
                 "date": event.date_begin,
                 "date_tz": event.date_tz,
                 "invited": values[event.id]["guest_invited"],
+                "expected": event.guest_expected_count,
                 "attended": values[event.id]["guest_attended"],
                 "rate": values[event.id]["attendance_rate"],
                 "rate_display": event.attendance_rate_display,

@@ -55,6 +55,10 @@ class CommsCampaignMilestone(models.Model):
     def create(self, vals_list):
         milestones = super().create(vals_list)
         milestones._sync_calendar_event()
+        # recorded as done already: nothing left to do in anyone's activities
+        milestones.sudo().filtered(
+            lambda m: m.state == "done"
+        ).calendar_event_id.activity_ids.unlink()
         return milestones
 
     def write(self, vals):

@@ -96,7 +96,8 @@ class EventEvent(models.Model):
         help="Guests invited by the office, whatever their answer; walk-ins were "
         "not invited.",
     )
-    guest_count = fields.Integer(
+    guest_count = fields.Integer(string="Guests", compute="_compute_guest_counts")
+    guest_expected_count = fields.Integer(
         string="Expected",
         compute="_compute_guest_counts",
         help="Guests who did not decline, walk-ins included.",
@@ -204,6 +205,7 @@ class EventEvent(models.Model):
             values.update(
                 guest_invitation_count=figures["invited"],
                 guest_count=figures["expected"],
+                guest_expected_count=figures["expected"],
                 attendance_rate=figures["rate"] or 0.0,
                 attendance_rate_display=format_percentage(self.env, figures["rate"]),
             )

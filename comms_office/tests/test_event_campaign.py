@@ -111,6 +111,8 @@ class TestEventCampaign(CommsEventCampaignCommon):
         self.assertAlmostEqual(
             campaign.event_attendance_rate, 75.0, msg="3 of 4 coming"
         )
+        self.assertEqual(campaign.event_guest_expected, 4)
+        self.assertEqual(campaign.event_attendance_rate_display, "75.0 %")
         action = campaign.action_view_events()
         self.assertEqual(self.env["event.event"].search(action["domain"]), self.event)
         self.assertEqual(action["context"]["default_campaign_id"], campaign.id)
@@ -371,8 +373,8 @@ class TestEventCampaign(CommsEventCampaignCommon):
         self.assertRegex(
             html,
             r"Open day: the vaccination room</td>\s*<td>Open Day</td>\s*"
-            r"<td[^>]*>04/12/2031</td>\s*<td[^>]*>4</td>\s*<td[^>]*>3</td>\s*"
-            r"<td[^>]*>75.0 %</td>",
+            r"<td[^>]*>04/12/2031</td>\s*<td[^>]*>4</td>\s*<td[^>]*>4</td>\s*"
+            r"<td[^>]*>3</td>\s*<td[^>]*>75.0 %</td>",
         )
 
 

@@ -169,6 +169,7 @@ class TestEventGuests(CommsEventCommon):
         # walk-in was not), four expected (not declined, the walk-in
         # included), three attended: 75 %
         self.assertEqual(event.guest_invitation_count, 4)
+        self.assertEqual(event.guest_expected_count, 4)
         self.assertEqual(event.attendance_rate_display, "75.0 %")
         self.assertEqual(
             event.with_context(lang="fr_FR").attendance_rate_display, "75,0 %"
@@ -191,7 +192,9 @@ class TestEventGuests(CommsEventCommon):
         report = self.env.ref("comms_office.action_report_event_evaluation")
         html = report._render_qweb_html(report.report_name, event.ids)[0].decode()
         self.assertRegex(
-            html, r"Total</td>\s*<td[^>]*>4</td>\s*<td[^>]*>3</td>\s*<td[^>]*>75.0 %"
+            html,
+            r"Total</td>\s*<td[^>]*>4</td>\s*<td[^>]*>4</td>\s*<td[^>]*>3</td>\s*"
+            r"<td[^>]*>75.0 %",
         )
 
     @users("comms_officer")

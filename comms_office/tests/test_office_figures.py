@@ -162,6 +162,17 @@ class TestCampaignFigures(CommsCampaignCommon):
         self.assertEqual(
             self.campaign.activity_ids.calendar_event_id, milestone.calendar_event_id
         )
+        # recorded once done: no activity at all
+        done = self.env["comms.campaign.milestone"].create(
+            {
+                "campaign_id": self.campaign.id,
+                "name": "Leaflets printed",
+                "state": "done",
+                "date_deadline": fields.Date.today() - timedelta(days=3),
+            }
+        )
+        self.assertTrue(done.calendar_event_id)
+        self.assertFalse(done.calendar_event_id.activity_ids)
 
     def test_who_approved_and_when(self):
         campaign = self.campaign
