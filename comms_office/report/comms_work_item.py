@@ -63,6 +63,10 @@ class CommsWorkItem(models.Model):
     reference = fields.Char(readonly=True)
     name = fields.Char(string="Subject", readonly=True)
     res_model = fields.Char(string="Document Model", readonly=True)
+    document_type = fields.Char(
+        compute="_compute_document_type",
+        help="What the line is about: a campaign, a material, a complaint…",
+    )
     res_id = fields.Many2oneReference(
         string="Document", model_field="res_model", readonly=True
     )
@@ -91,6 +95,17 @@ class CommsWorkItem(models.Model):
     is_my_department = fields.Boolean(
         compute="_compute_is_my_department", search="_search_is_my_department"
     )
+
+    @api.depends("res_model")
+    @api.depends_context("lang")
+    def _compute_document_type(self):
+        names = {
+            model: self.env["ir.model"]._get(model).name
+            for model in set(self.mapped("res_model"))
+            if model
+        }
+        for item in self:
+            item.document_type = names.get(item.res_model, False)
 
     @api.model
     def _group_expand_section(self, values, domain):
@@ -263,8 +278,8 @@ class CommsWorkItem(models.Model):
                        'milestone',
                        CASE WHEN m.date_deadline < t.day THEN 'late'
                             ELSE 'todo' END,
-                       c.name,
-                       m.name,
+                       NULL,
+                       c.name || ': ' || m.name,
                        'comms.campaign.milestone',
                        m.id,
                        m.user_id,
@@ -349,7 +364,7 @@ class CommsWorkItem(models.Model):
                        'request',
                        CASE WHEN a.date_deadline < COALESCE(t.day, CURRENT_DATE)
                             THEN 'late' ELSE 'todo' END,
-                       a.res_name,
+                       NULL,
                        COALESCE(NULLIF(a.summary, ''), a.res_name),
                        a.res_model,
                        a.res_id,

@@ -99,6 +99,7 @@ class TestOfficeDay(ComplaintCommon):
             self.assertEqual(len(item), 1, user.name)
             self.assertTrue(item.is_mine)
             self.assertEqual(item.user_id, self.user_officer, "who asked")
+            self.assertEqual(item.document_type, "Communication Campaign")
         # the menu of the reviewers lists them
         action = self.env.ref("comms_office.comms_work_item_action_to_approve")
         Item = self.env["comms.work.item"].with_user(self.user_director)
@@ -140,6 +141,10 @@ class TestOfficeDay(ComplaintCommon):
             "past its end and still running",
         )
         self.assertEqual(self._item(items, task, "milestone").section, "todo")
+        self.assertEqual(
+            self._item(items, task, "milestone").name,
+            "Big campaign: Record the radio spot",
+        )
         task.state = "done"
         self.assertFalse(self._item(self._items(self.user_manager), task, "milestone"))
 
