@@ -103,7 +103,11 @@
     "assets": {
         "web.assets_backend": [
             "comms_office/static/src/scss/comms_backend.scss",
-            "comms_office/static/src/views/**/*",
+            "comms_office/static/src/views/comms_calendar_bidi.xml",
+        ],
+        # graph views are loaded with the lazy bundle of the web client
+        "web.assets_backend_lazy": [
+            "comms_office/static/src/views/graph/**/*",
         ],
         "web.report_assets_common": [
             "comms_office/static/src/scss/comms_report.scss",
