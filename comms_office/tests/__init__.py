@@ -36,3 +36,4 @@ from . import test_office_figures
 from . import test_office_labels
 from . import test_media_contact
 from . import test_office_bidi
+from . import test_tours_office_day
