@@ -72,9 +72,9 @@ class CommsWorkItem(models.Model):
     )
     user_id = fields.Many2one(
         "res.users",
-        string="Assigned To",
+        string="Responsible",
         readonly=True,
-        help="For a review, who asked for it.",
+        help="Who holds it; for a review, who asked for it.",
     )
     department_id = fields.Many2one("comms.department", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)

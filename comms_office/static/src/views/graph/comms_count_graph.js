@@ -13,7 +13,9 @@ export class CommsCountGraphRenderer extends GraphRenderer {
         const {fields, measure} = this.model.metaData;
         const counts = measure === "__count" || fields[measure]?.type === "integer";
         if (scales.y && counts) {
+            // whole steps, written as whole numbers (1, 2, 3; not 1,00)
             scales.y.ticks.precision = 0;
+            scales.y.ticks.callback = (value) => this.formatValue(value, true);
         }
         return scales;
     }
