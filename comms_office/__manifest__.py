@@ -29,6 +29,7 @@
         "security/comms_office_security.xml",
         "security/ir.model.access.csv",
         "security/comms_complaint_security.xml",
+        "security/comms_work_item_security.xml",
         # data
         "data/res_lang_data.xml",
         "data/resource_calendar_data.xml",
@@ -69,13 +70,16 @@
         "views/event_type_views.xml",
         "views/event_rsvp_templates.xml",
         "views/comms_material_views.xml",
+        "views/comms_material_dispatch_views.xml",
         "views/comms_publication_views.xml",
         "views/comms_spokesperson_views.xml",
         "views/comms_inquiry_views.xml",
         "views/comms_coverage_views.xml",
+        "views/comms_work_item_views.xml",
         # wizards
         "wizard/comms_complaint_register_wizard_views.xml",
         "wizard/comms_event_invite_views.xml",
+        "wizard/comms_complaint_findings_views.xml",
         "wizard/comms_material_send_views.xml",
         # reports
         "report/comms_campaign_reports.xml",
@@ -100,6 +104,14 @@
         "demo/comms_media_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "comms_office/static/src/scss/comms_backend.scss",
+            "comms_office/static/src/views/comms_calendar_bidi.xml",
+        ],
+        # graph views are loaded with the lazy bundle of the web client
+        "web.assets_backend_lazy": [
+            "comms_office/static/src/views/graph/**/*",
+        ],
         "web.report_assets_common": [
             "comms_office/static/src/scss/comms_report.scss",
         ],

@@ -73,11 +73,21 @@ class CommsApprovalMixin(models.AbstractModel):
         string="Rejection Reason", readonly=True, copy=False, tracking=True
     )
     approval_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
+    approved_by_ids = fields.Many2many(
+        "res.users",
+        compute="_compute_approved_by_ids",
+        help="The reviewers who approved the last approval round.",
+    )
     approval_resume_state = fields.Char(
         readonly=True,
         copy=False,
         help="State to go back to once the new approval round is over.",
     )
+
+    @api.depends("review_ids.status", "review_ids.done_by")
+    def _compute_approved_by_ids(self):
+        for rec in self:
+            rec.approved_by_ids = rec._approval_reviews_approved().done_by
 
     # ------------------------------------------------------------
     # CRUD
@@ -344,11 +354,25 @@ class CommsApprovalMixin(models.AbstractModel):
         for (res_id, user_id), review in wanted.items():
             if (res_id, user_id) in existing_keys:
                 continue
-            self.browse(res_id).sudo().activity_schedule(
+            # in the reviewer's language, whoever asked for the review
+            lang = self.env["res.users"].browse(user_id).lang or self.env.lang
+            record = self.browse(res_id).with_context(lang=lang)
+            record.sudo().activity_schedule(
                 activity_type_id=activity_type.id,
-                summary=self.env._("Approve: %(tier)s", tier=review.name),
+                summary=record.env._(
+                    "Approve: %(tier)s", tier=review.with_context(lang=lang).name
+                ),
                 user_id=user_id,
             )
+
+    def _approval_reviews_approved(self):
+        """The approved reviews of the current round, in the order given."""
+        self.ensure_one()
+        return (
+            self.sudo()
+            .review_ids.filtered(lambda r: r.status == "approved")
+            .sorted(lambda r: (r.reviewed_date or fields.Datetime.now(), r.id))
+        )
 
     def _approval_history(self):
         """Chatter messages of the approval rounds, oldest first."""

@@ -4,6 +4,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .comms_figures import attendance_figures, format_percentage
 from .comms_roles import check_role, refuse_fields
 
 CAMPAIGN_STATES = [
@@ -165,6 +166,12 @@ class CommsCampaign(models.Model):
     event_guest_invited = fields.Integer(
         string="Guests Invited", compute="_compute_event_counts"
     )
+    event_guest_expected = fields.Integer(
+        string="Guests Expected",
+        compute="_compute_event_counts",
+        help="Guests of the campaign's events who did not decline, walk-ins "
+        "included: the base of the attendance rate.",
+    )
     event_guest_attended = fields.Integer(
         string="Guests Attended",
         compute="_compute_event_counts",
@@ -174,8 +181,15 @@ class CommsCampaign(models.Model):
         string="Attendance Rate (%)",
         compute="_compute_event_counts",
         digits=(5, 1),
-        help="Guests who attended the campaign's events among those who did "
-        "not decline.",
+        help="Guests who attended the campaign's events among the guests "
+        "expected: those who did not decline, walk-ins included.",
+    )
+    event_attendance_rate_display = fields.Char(
+        string="Attendance Rate",
+        compute="_compute_event_counts",
+        help="Guests who attended the campaign's events among the guests "
+        "expected: those who did not decline, walk-ins included. A dash while "
+        "nobody is expected.",
     )
     # media: what the campaign produced and what it earned
     material_ids = fields.One2many("comms.material", "campaign_id", string="Materials")
@@ -281,6 +295,7 @@ class CommsCampaign(models.Model):
             campaign.mailing_clicked = sum(utm_mailings.mapped("clicked"))
             campaign.mailing_bounced = sum(utm_mailings.mapped("bounced"))
 
+    @api.depends_context("lang")
     def _compute_event_counts(self):
         # counted for everyone who reads the campaign, also staff who do not
         # use the Events app: only figures leave the events
@@ -293,7 +308,7 @@ class CommsCampaign(models.Model):
                 ["__count"],
             )
         }
-        guests = defaultdict(lambda: defaultdict(int))
+        answers = defaultdict(list)
         for campaign, status, walk_in, count in (
             self.env["event.registration"]
             .sudo()
@@ -306,21 +321,17 @@ class CommsCampaign(models.Model):
                 ["__count"],
             )
         ):
-            if not walk_in:
-                guests[campaign.id]["invited"] += count
-            if status == "attended":
-                guests[campaign.id]["attended"] += count
-            if status != "declined":
-                guests[campaign.id]["coming"] += count
+            answers[campaign.id].append((status, walk_in, count))
         for campaign in self:
-            campaign_guests = guests[campaign._origin.id]
+            # the events' own figures, added up
+            figures = attendance_figures(answers[campaign._origin.id])
             campaign.event_count = events.get(campaign._origin.id, 0)
-            campaign.event_guest_invited = campaign_guests["invited"]
-            campaign.event_guest_attended = campaign_guests["attended"]
-            campaign.event_attendance_rate = (
-                100.0 * campaign_guests["attended"] / campaign_guests["coming"]
-                if campaign_guests["coming"]
-                else 0.0
+            campaign.event_guest_invited = figures["invited"]
+            campaign.event_guest_expected = figures["expected"]
+            campaign.event_guest_attended = figures["attended"]
+            campaign.event_attendance_rate = figures["rate"] or 0.0
+            campaign.event_attendance_rate_display = format_percentage(
+                self.env, figures["rate"]
             )
 
     def _compute_media_counts(self):
@@ -610,8 +621,10 @@ class CommsCampaign(models.Model):
                 "date": event.date_begin,
                 "date_tz": event.date_tz,
                 "invited": values[event.id]["guest_invited"],
+                "expected": event.guest_expected_count,
                 "attended": values[event.id]["guest_attended"],
                 "rate": values[event.id]["attendance_rate"],
+                "rate_display": event.attendance_rate_display,
             }
             for event in events
         ]

@@ -20,7 +20,10 @@ class CommsCampaignObjective(models.Model):
         translate=True,
         help="The change sought, e.g. children aged 0 to 6 vaccinated on time.",
     )
-    quantity = fields.Float(string="How Much", help="The measurable target.")
+    # objectives count different things: never add them up
+    quantity = fields.Float(
+        string="How Much", help="The measurable target.", aggregator=None
+    )
     unit = fields.Char(translate=True, help="e.g. %, people, sessions")
     date_deadline = fields.Date(string="By When")
     audience_id = fields.Many2one(

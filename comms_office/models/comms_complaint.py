@@ -11,8 +11,14 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ConcurrencyError, UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import email_normalize, html2plaintext, parse_contact_from_email
+from odoo.tools import (
+    email_normalize,
+    html2plaintext,
+    parse_contact_from_email,
+    plaintext2html,
+)
 
+from .comms_figures import format_percentage
 from .comms_roles import check_role, has_role
 
 _logger = logging.getLogger(__name__)
@@ -122,6 +128,11 @@ class CommsComplaint(models.Model):
     complainant_display = fields.Char(
         string="Complainant", compute="_compute_complainant_display"
     )
+    can_hand_back_findings = fields.Boolean(
+        compute="_compute_can_hand_back_findings",
+        help="The user heads the department concerned, or was asked to look "
+        "into the complaint: they hand their findings back to the office.",
+    )
     hide_identity = fields.Boolean(
         string="Anonymous to the Department",
         tracking=True,
@@ -212,6 +223,16 @@ class CommsComplaint(models.Model):
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue", search="_search_is_overdue"
     )
+    overdue_step = fields.Selection(
+        [
+            ("ack", "Acknowledgment"),
+            ("answer", "Answer"),
+            ("both", "Acknowledgment and Answer"),
+        ],
+        string="Late",
+        compute="_compute_is_overdue",
+        help="Which deadline has passed: the acknowledgment, the answer, or both.",
+    )
     answered_on_time = fields.Boolean(compute="_compute_answered_on_time", store=True)
     days_to_answer = fields.Integer(
         compute="_compute_answered_on_time",
@@ -271,6 +292,17 @@ class CommsComplaint(models.Model):
                     or self.env._("Anonymous")
                 )
 
+    @api.depends_context("uid")
+    @api.depends("state", "user_id", "department_id.head_id")
+    def _compute_can_hand_back_findings(self):
+        user = self.env.user
+        is_office = user.has_group("comms_office.group_comms_officer")
+        for complaint in self:
+            complaint.can_hand_back_findings = complaint.state in OPEN_STATES and (
+                complaint.department_id.head_id == user
+                or (complaint.user_id == user and not is_office)
+            )
+
     @api.depends("category_id")
     def _compute_health_safety(self):
         for complaint in self:
@@ -320,16 +352,23 @@ class CommsComplaint(models.Model):
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
         for complaint in self:
-            complaint.is_overdue = complaint.state in OPEN_STATES and bool(
-                (
-                    complaint.state == "new"
-                    and complaint.date_ack_deadline
-                    and complaint.date_ack_deadline < today
-                )
-                or (
-                    complaint.date_answer_deadline
-                    and complaint.date_answer_deadline < today
-                )
+            is_open = complaint.state in OPEN_STATES
+            ack_late = bool(
+                complaint.state == "new"
+                and complaint.date_ack_deadline
+                and complaint.date_ack_deadline < today
+            )
+            answer_late = bool(
+                is_open
+                and complaint.date_answer_deadline
+                and complaint.date_answer_deadline < today
+            )
+            complaint.is_overdue = ack_late or answer_late
+            complaint.overdue_step = (
+                (ack_late and answer_late and "both")
+                or (ack_late and "ack")
+                or (answer_late and "answer")
+                or False
             )
 
     def _search_is_overdue(self, operator, value):
@@ -600,6 +639,17 @@ class CommsComplaint(models.Model):
             "comms_office.action_report_comms_complaint_receipt"
         ).report_action(self)
 
+    def action_open_findings(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Hand Back Findings"),
+            "res_model": "comms.complaint.findings",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_complaint_id": self.id},
+        }
+
     def _notify_action(self, message):
         return {
             "type": "ir.actions.client",
@@ -744,6 +794,53 @@ class CommsComplaint(models.Model):
                     )
                 )
 
+    def _hand_back_findings(self, findings, corrective_action=False):
+        """Record the department's findings, close what was asked of its head
+        and tell the office that the answer can be prepared."""
+        self.ensure_one()
+        user = self.env.user
+        body = Markup("<p><strong>%s</strong></p>%s") % (
+            self.env._(
+                "Findings of %(department)s",
+                department=self.department_id.name or user.name,
+            ),
+            findings,
+        )
+        if corrective_action:
+            body += Markup("<p><strong>%s</strong></p>%s") % (
+                self.env._("Corrective action"),
+                plaintext2html(corrective_action),
+            )
+        self.message_post(body=body, subtype_xmlid="mail.mt_note")
+        # the department writes its findings into the investigation and nothing
+        # else, whatever the fields of the complaint it may otherwise change
+        vals = {
+            "investigation_notes": Markup("%s%s")
+            % (self.sudo().investigation_notes or "", body)
+        }
+        if corrective_action:
+            vals["corrective_action"] = corrective_action
+        self.sudo().with_context(mail_notrack=True).write(vals)
+        asked = self.activity_ids.filtered(lambda a: a.user_id == user)
+        askers = asked.create_uid.filtered(
+            lambda u: (
+                u != user
+                and not u._is_superuser()
+                and u.has_group("comms_office.group_comms_officer")
+            )
+        )
+        asked.action_feedback(feedback=self.env._("Findings handed back."))
+        office = (askers or self.company_id.comms_head_id) - user
+        for officer in office.filtered(lambda u: not u.share):
+            self.sudo().activity_schedule(
+                "mail.mail_activity_data_todo",
+                # in the language of the officer who reads it
+                summary=self.with_context(lang=officer.lang).env._(
+                    "Findings received: prepare the answer"
+                ),
+                user_id=officer.id,
+            )
+
     def _mark_answered(self):
         self.write({"state": "answered"})
         # sudo: the date the answer went out is the register's own, set here
@@ -885,8 +982,10 @@ class CommsComplaint(models.Model):
                     complaint._send_acknowledgment(left_out=left_out)
             except Exception:
                 _logger.exception("Acknowledgment of complaint %s failed", complaint.id)
-                complaint.message_post(
-                    body=self.env._(
+                # read by the office, not by whoever filed the complaint
+                office = complaint.with_context(lang=complaint._office_lang())
+                office.message_post(
+                    body=office.env._(
                         "The acknowledgment could not be sent: acknowledge the "
                         "complaint by other means before the deadline."
                     ),
@@ -905,12 +1004,26 @@ class CommsComplaint(models.Model):
                         "res_model_id": self.env["ir.model"]._get_id(self._name),
                         "res_id": complaint.id,
                         "activity_type_id": activity_type.id,
-                        "summary": self.env._("Health and safety: triage today"),
+                        # in the language of who reads it, whoever filed it
+                        "summary": self.with_context(lang=user.lang).env._(
+                            "Health and safety: triage today"
+                        ),
                         "user_id": user.id,
                         "date_deadline": today,
                     }
                 )
         self.env["mail.activity"].sudo().create(vals_list)
+
+    def _office_lang(self):
+        """The language of the office for this complaint: that of the person it
+        is assigned to, else of the head of office, else of the company."""
+        self.ensure_one()
+        return (
+            self.user_id.lang
+            or self.company_id.comms_head_id.lang
+            or self.company_id.partner_id.lang
+            or self.env.lang
+        )
 
     def _deadline_recipients(self):
         self.ensure_one()
@@ -951,19 +1064,24 @@ class CommsComplaint(models.Model):
         model_id = self.env["ir.model"]._get_id(self._name)
         vals_list = []
         for complaint in complaints:
-            if complaint.state == "new" and complaint.date_ack_deadline <= horizon:
-                deadline = complaint.date_ack_deadline
-                what = self.env._("Acknowledge")
-            else:
-                deadline = complaint.date_answer_deadline
-                what = self.env._("Answer")
-            if deadline < today:
-                summary = self.env._("%(what)s: overdue", what=what)
-            else:
-                summary = self.env._("%(what)s: due soon", what=what)
+            acknowledge = (
+                complaint.state == "new" and complaint.date_ack_deadline <= horizon
+            )
+            deadline = (
+                complaint.date_ack_deadline
+                if acknowledge
+                else complaint.date_answer_deadline
+            )
             for user in complaint._deadline_recipients():
                 if (complaint.id, user) in existing:
                     continue
+                # in the language of each recipient, not of the scheduler
+                env = self.with_context(lang=user.lang).env
+                what = env._("Acknowledge") if acknowledge else env._("Answer")
+                if deadline < today:
+                    summary = env._("%(what)s: overdue", what=what)
+                else:
+                    summary = env._("%(what)s: due soon", what=what)
                 vals_list.append(
                     {
                         "res_model_id": model_id,
@@ -1093,7 +1211,12 @@ class CommsComplaint(models.Model):
 
     @api.model
     def _get_register_data(self, date_from, date_to, company=None):
-        """Figures of the monthly register table, from aggregates only."""
+        """Figures of the monthly register table, from aggregates only.
+
+        The table counts complaints (grievances); suggestions and compliments
+        are entries of the register too, counted apart. The on-time rate is
+        that of the complaints answered in the month's entries.
+        """
         company = company or self.env.company
         start = datetime.combine(date_from, time.min)
         stop = datetime.combine(date_to + timedelta(days=1), time.min)
@@ -1102,6 +1225,7 @@ class CommsComplaint(models.Model):
             & Domain("date_received", ">=", start)
             & Domain("date_received", "<", stop)
         )
+        complaints = base & Domain("kind", "=", "complaint")
         state_labels = dict(self._fields["state"]._description_selection(self.env))
         channel_labels = dict(self._fields["channel"]._description_selection(self.env))
         kind_labels = dict(self._fields["kind"]._description_selection(self.env))
@@ -1112,19 +1236,21 @@ class CommsComplaint(models.Model):
         by_category = []
         answered = dict(
             self._read_group(
-                base & Domain("date_answered", "!=", False),
+                complaints & Domain("date_answered", "!=", False),
                 ["category_id"],
                 ["__count"],
             )
         )
         on_time = dict(
             self._read_group(
-                base & Domain("answered_on_time", "=", True),
+                complaints & Domain("answered_on_time", "=", True),
                 ["category_id"],
                 ["__count"],
             )
         )
-        for category, count in self._read_group(base, ["category_id"], ["__count"]):
+        for category, count in self._read_group(
+            complaints, ["category_id"], ["__count"]
+        ):
             by_category.append(
                 {
                     "name": category.name or self.env._("Not categorised"),
@@ -1136,17 +1262,28 @@ class CommsComplaint(models.Model):
         total = sum(row["count"] for row in by_category)
         total_answered = sum(row["answered"] for row in by_category)
         total_on_time = sum(row["on_time"] for row in by_category)
+        on_time_rate = (
+            round(100.0 * total_on_time / total_answered, 1) if total_answered else None
+        )
+        by_kind = [
+            {"kind": kind, "name": kind_labels[kind], "count": count}
+            for kind, count in count_by("kind")
+        ]
+        entries = sum(row["count"] for row in by_kind)
         return {
             "company": company,
             "date_from": date_from,
             "date_to": date_to,
+            # complaints
             "total": total,
             "answered": total_answered,
             "on_time": total_on_time,
-            "on_time_rate": round(100.0 * total_on_time / total_answered, 1)
-            if total_answered
-            else 0.0,
+            "on_time_rate": on_time_rate,
+            "on_time_rate_display": format_percentage(self.env, on_time_rate),
             "by_category": by_category,
+            # every entry of the register
+            "entries": entries,
+            "others": entries - total,
             "by_channel": [
                 {"name": channel_labels[channel], "count": count}
                 for channel, count in count_by("channel")
@@ -1155,8 +1292,5 @@ class CommsComplaint(models.Model):
                 {"name": state_labels[state], "count": count}
                 for state, count in count_by("state")
             ],
-            "by_kind": [
-                {"name": kind_labels[kind], "count": count}
-                for kind, count in count_by("kind")
-            ],
+            "by_kind": by_kind,
         }

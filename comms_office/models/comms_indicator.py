@@ -3,6 +3,8 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
+from .comms_figures import format_percentage
+
 AMEC_LEVELS = [
     ("input", "Input"),
     ("activity", "Activity"),
@@ -67,8 +69,9 @@ class CommsIndicator(models.Model):
         "public health.",
     )
     unit = fields.Char(translate=True, help="e.g. people, %, articles")
-    baseline = fields.Float()
-    target = fields.Float()
+    # indicators of a campaign measure different things: never add them up
+    baseline = fields.Float(aggregator=None)
+    target = fields.Float(aggregator=None)
     auto_source = fields.Selection(
         [
             ("manual", "Entered by hand"),
@@ -95,7 +98,7 @@ class CommsIndicator(models.Model):
         help="Events held, guests, attendance and survey answers are counted on "
         "the event itself, or over the events of the campaign.",
     )
-    actual_manual = fields.Float(string="Actual (by hand)")
+    actual_manual = fields.Float(string="Actual (by hand)", aggregator=None)
     actual = fields.Float(
         compute="_compute_actual",
         inverse="_inverse_actual",
@@ -104,6 +107,12 @@ class CommsIndicator(models.Model):
     achievement = fields.Float(
         compute="_compute_achievement",
         help="Share of the way from the baseline to the target.",
+    )
+    achievement_display = fields.Char(
+        string="Achievement (%)",
+        compute="_compute_achievement",
+        help="Share of the way from the baseline to the target; a dash while the "
+        "indicator has no target.",
     )
     source = fields.Char(
         string="Data Source",
@@ -131,6 +140,7 @@ class CommsIndicator(models.Model):
         for indicator in self.filtered(lambda i: i.auto_source == "manual"):
             indicator.actual_manual = indicator.actual
 
+    @api.depends_context("lang")
     @api.depends("baseline", "target", "actual")
     def _compute_achievement(self):
         for indicator in self:
@@ -140,8 +150,13 @@ class CommsIndicator(models.Model):
             elif indicator.target:
                 achievement = indicator.actual / indicator.target
             else:
-                achievement = 0.0
-            indicator.achievement = max(achievement, 0.0)
+                achievement = None
+            indicator.achievement = max(achievement or 0.0, 0.0)
+            indicator.achievement_display = format_percentage(
+                self.env,
+                None if achievement is None else indicator.achievement * 100,
+                digits=0,
+            )
 
     # ------------------------------------------------------------
     # CRUD

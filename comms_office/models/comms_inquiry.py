@@ -169,7 +169,13 @@ class CommsInquiry(models.Model):
 
     @api.model
     def _group_expand_stage(self, stages, domain):
-        return [key for key, _label in INQUIRY_STAGES]
+        # the open stages always show, to drop an inquiry in; the others only
+        # when they hold inquiries, so that the open board fits the screen
+        return [
+            key
+            for key, _label in INQUIRY_STAGES
+            if key in ("new", "in_progress") or key in stages
+        ]
 
     @api.depends("partner_id.email")
     def _compute_email_from(self):

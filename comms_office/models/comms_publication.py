@@ -64,12 +64,20 @@ class CommsPublication(models.Model):
         "Reach, views and engagement cannot be negative.",
     )
 
-    @api.depends("material_id.name", "outlet_id", "channel_id")
+    @api.depends("material_id.name")
     def _compute_name(self):
         for publication in self:
+            publication.name = publication.material_id.name or ""
+
+    @api.depends("name", "outlet_id.name", "channel_id.name")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # where it went out, named in the reader's language (channels are
+        # translated), not in the language of whoever recorded it
+        for publication in self:
             where = publication.outlet_id.name or publication.channel_id.name
-            name = publication.material_id.name or ""
-            publication.name = f"{name} – {where}" if where else name
+            name = publication.name or ""
+            publication.display_name = f"{name} – {where}" if where else name
 
     @api.onchange("outlet_id")
     def _onchange_outlet_id(self):

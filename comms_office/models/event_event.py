@@ -4,6 +4,8 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from .comms_figures import attendance_figures, format_percentage
+
 GUEST_CATEGORIES = ("staff", "public", "media", "partner")
 RSVP_STATUSES = ("invited", "confirmed", "declined", "attended", "no_show")
 
@@ -82,8 +84,20 @@ class EventEvent(models.Model):
         index="btree_not_null",
     )
     comms_plan_launched = fields.Boolean(string="Logistics Plan Launched", copy=False)
-    # guests, by category (not declined) and by answer
+    # guests, by category (not declined) and by answer; the figures and their
+    # definition are those of ``comms_figures.attendance_figures``
+    guest_invitation_count = fields.Integer(
+        string="Invited",
+        compute="_compute_guest_counts",
+        help="Guests invited by the office, whatever their answer; walk-ins were "
+        "not invited.",
+    )
     guest_count = fields.Integer(string="Guests", compute="_compute_guest_counts")
+    guest_expected_count = fields.Integer(
+        string="Expected",
+        compute="_compute_guest_counts",
+        help="Guests who did not decline, walk-ins included.",
+    )
     guest_staff_count = fields.Integer(string="Staff", compute="_compute_guest_counts")
     guest_public_count = fields.Integer(
         string="Public", compute="_compute_guest_counts"
@@ -143,7 +157,14 @@ class EventEvent(models.Model):
         string="Attendance Rate (%)",
         compute="_compute_guest_counts",
         digits=(5, 1),
-        help="Guests who attended among the guests who did not decline.",
+        help="Guests who attended among the guests expected: those who did not "
+        "decline, walk-ins included.",
+    )
+    attendance_rate_display = fields.Char(
+        string="Attendance Rate",
+        compute="_compute_guest_counts",
+        help="Guests who attended among the guests expected: those who did not "
+        "decline, walk-ins included. A dash while nobody is expected.",
     )
 
     @api.depends("event_type_id")
@@ -152,11 +173,13 @@ class EventEvent(models.Model):
             if event.event_type_id.is_comms_type:
                 event.is_comms_event = True
 
+    @api.depends_context("lang")
     def _compute_guest_counts(self):
         count_fields = [f"guest_{category}_count" for category in GUEST_CATEGORIES]
         count_fields += [f"guest_{status}_count" for status in RSVP_STATUSES]
-        count_fields += ["guest_count", "guest_walk_in_count"]
+        count_fields += ["guest_walk_in_count"]
         counts = {event_id: dict.fromkeys(count_fields, 0) for event_id in self.ids}
+        answers = {event_id: [] for event_id in self.ids}
         if self.ids:
             groups = self.env["event.registration"]._read_group(
                 [("event_id", "in", self.ids)],
@@ -165,20 +188,22 @@ class EventEvent(models.Model):
             )
             for event, category, status, walk_in, count in groups:
                 values = counts[event.id]
+                answers[event.id].append((status, walk_in, count))
                 if status:
                     values[f"guest_{status}_count"] += count
                 if walk_in:
                     values["guest_walk_in_count"] += count
-                if status != "declined":
-                    values["guest_count"] += count
-                    if category:
-                        values[f"guest_{category}_count"] += count
+                if status != "declined" and category:
+                    values[f"guest_{category}_count"] += count
         for event in self:
             values = counts.get(event.id) or dict.fromkeys(count_fields, 0)
-            values["attendance_rate"] = (
-                100.0 * values["guest_attended_count"] / values["guest_count"]
-                if values["guest_count"]
-                else 0.0
+            figures = attendance_figures(answers.get(event.id, []))
+            values.update(
+                guest_invitation_count=figures["invited"],
+                guest_count=figures["expected"],
+                guest_expected_count=figures["expected"],
+                attendance_rate=figures["rate"] or 0.0,
+                attendance_rate_display=format_percentage(self.env, figures["rate"]),
             )
             event.update(values)
 
@@ -523,9 +548,7 @@ class EventEvent(models.Model):
             event.id: {
                 **media[event.id],
                 "event_count": 1,
-                "guest_invited": event.guest_count
-                + event.guest_declined_count
-                - event.guest_walk_in_count,
+                "guest_invited": event.guest_invitation_count,
                 "guest_attended": event.guest_attended_count,
                 "attendance_rate": event.attendance_rate,
                 "survey_answers": event.survey_answer_count,
@@ -555,32 +578,48 @@ class EventEvent(models.Model):
                 if company_id:
                     vals["company_id"] = company_id
 
+    def _get_survey_score_display(self):
+        """Average satisfaction in the report's language, a dash without answers."""
+        self.ensure_one()
+        return format_percentage(
+            self.env, self.survey_score_avg if self.survey_answer_count else None
+        )
+
     def _get_attendance_by_category(self):
-        """Guests and attendance per category, for the event report."""
+        """Guests and attendance per category, for the event report: the same
+        figures as on the event, category by category."""
         self.ensure_one()
         labels = dict(
             self.env["event.registration"]
             ._fields["guest_category"]
             ._description_selection(self.env)
         )
-        rows = {
-            category: {"label": labels[category], "invited": 0, "attended": 0}
-            for category in GUEST_CATEGORIES
-        }
-        for category, status, count in self.env["event.registration"]._read_group(
-            [("event_id", "=", self.id), ("guest_category", "!=", False)],
-            ["guest_category", "rsvp_status"],
+        answers = {category: [] for category in GUEST_CATEGORIES}
+        everyone = []
+        for category, status, walk_in, count in self.env[
+            "event.registration"
+        ]._read_group(
+            [("event_id", "=", self.id)],
+            ["guest_category", "rsvp_status", "is_walk_in"],
             ["__count"],
         ):
-            rows[category]["invited"] += count
-            if status == "attended":
-                rows[category]["attended"] += count
-        total = {
-            "label": self.env._("Total"),
-            "invited": sum(row["invited"] for row in rows.values()),
-            "attended": sum(row["attended"] for row in rows.values()),
-        }
-        return [*rows.values(), total]
+            everyone.append((status, walk_in, count))
+            if category:
+                answers[category].append((status, walk_in, count))
+        rows = []
+        for label, groups in [
+            *((labels[category], answers[category]) for category in GUEST_CATEGORIES),
+            (self.env._("Total"), everyone),
+        ]:
+            figures = attendance_figures(groups)
+            rows.append(
+                dict(
+                    figures,
+                    label=label,
+                    rate_display=format_percentage(self.env, figures["rate"]),
+                )
+            )
+        return rows
 
     def _sync_calendar_event(self):
         """Keep each office event's calendar mirror in step: created with the

@@ -91,6 +91,12 @@ class ResPartner(models.Model):
         string="Media Lists",
     )
 
+    @api.depends_context("partner_display_name_hide_company")
+    def _compute_display_name(self):
+        # the office's screens name a journalist beside their outlet: the name
+        # alone then, not the outlet twice
+        return super()._compute_display_name()
+
     @api.depends("parent_id.is_media")
     def _compute_is_media(self):
         for partner in self:
@@ -114,6 +120,93 @@ class ResPartner(models.Model):
             partner.media_coverage = (
                 partner.parent_id.media_coverage or partner.media_coverage
             )
+
+    # what the office exchanged with the outlet or the journalist
+    comms_inquiry_count = fields.Integer(
+        string="Inquiries",
+        compute="_compute_comms_media_counts",
+        groups="comms_office.group_comms_officer",
+    )
+    comms_coverage_count = fields.Integer(
+        string="Coverage",
+        compute="_compute_comms_media_counts",
+        groups="comms_office.group_comms_officer",
+    )
+    comms_dispatch_count = fields.Integer(
+        string="Press Releases Received",
+        compute="_compute_comms_media_counts",
+        groups="comms_office.group_comms_officer",
+    )
+
+    def _compute_comms_media_counts(self):
+        outlets = self.filtered("is_company")
+        people = self - outlets
+
+        def counts(model, outlet_field, person_field):
+            res = {}
+            for records, field in ((outlets, outlet_field), (people, person_field)):
+                if records.ids:
+                    res.update(
+                        (partner.id, count)
+                        for partner, count in self.env[model]._read_group(
+                            [(field, "in", records.ids)], [field], ["__count"]
+                        )
+                    )
+            return res
+
+        inquiries = counts("comms.inquiry", "outlet_id", "partner_id")
+        coverage = counts("comms.coverage", "outlet_id", "journalist_id")
+        dispatches = counts(
+            "comms.material.dispatch", "partner_id.parent_id", "partner_id"
+        )
+        for partner in self:
+            partner.comms_inquiry_count = inquiries.get(partner._origin.id, 0)
+            partner.comms_coverage_count = coverage.get(partner._origin.id, 0)
+            partner.comms_dispatch_count = dispatches.get(partner._origin.id, 0)
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def _comms_media_domain(self, outlet_field, person_field):
+        self.ensure_one()
+        field = outlet_field if self.is_company else person_field
+        return [(field, "=", self.id)]
+
+    def action_view_comms_inquiries(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "comms_office.comms_inquiry_action"
+        )
+        action["domain"] = self._comms_media_domain("outlet_id", "partner_id")
+        action["context"] = {"default_partner_id": self.id}
+        return action
+
+    def action_view_comms_coverage(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "comms_office.comms_coverage_action"
+        )
+        action["domain"] = self._comms_media_domain("outlet_id", "journalist_id")
+        context = {"default_outlet_id": self.commercial_partner_id.id}
+        if not self.is_company:
+            context["default_journalist_id"] = self.id
+        action["context"] = context
+        return action
+
+    def action_view_comms_dispatches(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Press Releases Received"),
+            "res_model": "comms.material.dispatch",
+            "views": [
+                (
+                    self.env.ref("comms_office.comms_material_dispatch_view_list").id,
+                    "list",
+                )
+            ],
+            "domain": self._comms_media_domain("partner_id.parent_id", "partner_id"),
+            "context": {"create": False},
+        }
 
     # ------------------------------------------------------------
     # TOOLS

@@ -20,6 +20,7 @@ class ReportComplaintRegisterXlsx(models.AbstractModel):
             sheet.set_column(0, 0, 32)
             sheet.set_column(1, 4, 16)
             sheet.write(0, 0, self.env._("Complaints and Petitions Register"), title)
+            sheet.write(3, 0, self.env._("Complaints"), bold)
             sheet.write(1, 0, register["company"].name, bold)
             sheet.write(2, 0, self.env._("Period"), bold)
             sheet.write(2, 1, register["period"])
@@ -48,7 +49,7 @@ class ReportComplaintRegisterXlsx(models.AbstractModel):
                 row,
                 0,
                 [
-                    self.env._("Total"),
+                    self.env._("Total complaints"),
                     register["total"],
                     register["answered"],
                     register["on_time"],
@@ -57,7 +58,24 @@ class ReportComplaintRegisterXlsx(models.AbstractModel):
             )
             row += 2
             sheet.write(row, 0, self.env._("On-time Rate (%)"), bold)
-            sheet.write(row, 1, register["on_time_rate"])
+            if register["on_time_rate"] is None:
+                sheet.write(row, 1, register["on_time_rate_display"])
+            else:
+                sheet.write_number(row, 1, register["on_time_rate"])
+            sheet.write(
+                row,
+                2,
+                self.env._(
+                    "complaints answered within the deadline, among the complaints "
+                    "answered"
+                ),
+            )
+            row += 1
+            sheet.write(row, 0, self.env._("Suggestions and compliments"), bold)
+            sheet.write_number(row, 1, register["others"])
+            row += 1
+            sheet.write(row, 0, self.env._("All entries"), bold)
+            sheet.write_number(row, 1, register["entries"])
             for label, key in (
                 (self.env._("Channel"), "by_channel"),
                 (self.env._("Status"), "by_state"),

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
 
@@ -39,6 +39,20 @@ class CommsEditorialCalendar(models.Model):
     audience_ids = fields.Many2many(
         related="campaign_id.audience_ids", string="Audiences"
     )
+
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        res = super()._compute_display_name()
+        # a publication shows where it went out, in the reader's language; the
+        # name of the entry is shown to whoever reads the calendar
+        entries = self.filtered(lambda e: e.res_model == "comms.publication")
+        publications = (
+            self.env["comms.publication"].sudo().browse(entries.mapped("res_id"))
+        )
+        names = {p.id: p.display_name for p in publications.exists()}
+        for entry in entries:
+            entry.display_name = names.get(entry.res_id, entry.name)
+        return res
 
     def _editorial_queries(self):
         """One SELECT per kind, all with the columns of the view."""

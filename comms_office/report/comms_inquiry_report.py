@@ -10,7 +10,10 @@ class CommsInquiryReport(models.Model):
 
     The on-time rate averages 100 for an answer sent before the deadline and
     0 for a late one or for an unanswered inquiry past its deadline; open
-    inquiries still in time do not count yet.
+    inquiries still in time do not count yet, declined ones never. The counts
+    beside it say what it stands on: answered, answered on time, late
+    (answered late or overdue), overdue (open past the deadline) and
+    unassigned (open, nobody holds it).
     """
 
     _name = "comms.inquiry.report"
@@ -32,11 +35,30 @@ class CommsInquiryReport(models.Model):
     campaign_id = fields.Many2one("comms.campaign", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     is_sensitive = fields.Boolean(string="Sensitive", readonly=True)
+    inquiry_count = fields.Integer(string="Inquiries", readonly=True)
     answered_count = fields.Integer(string="Answered", readonly=True)
     on_time_count = fields.Integer(string="Answered on Time", readonly=True)
-    late_count = fields.Integer(string="Late", readonly=True)
+    late_count = fields.Integer(
+        string="Late",
+        readonly=True,
+        help="Answered after the deadline, or still open past it.",
+    )
+    overdue_count = fields.Integer(
+        string="Overdue",
+        readonly=True,
+        help="Still open past the deadline: counted as late in the on-time rate.",
+    )
+    unassigned_count = fields.Integer(
+        string="Unassigned",
+        readonly=True,
+        help="Open inquiries nobody holds yet.",
+    )
     on_time_rate = fields.Float(
-        string="On-Time Rate (%)", aggregator="avg", readonly=True
+        string="On-Time Rate (%)",
+        aggregator="avg",
+        readonly=True,
+        help="Answered by the deadline, among the inquiries answered or overdue; "
+        "open inquiries still in time and declined ones are not counted.",
     )
     response_hours = fields.Float(
         string="Hours to Answer", aggregator="avg", readonly=True
@@ -62,6 +84,7 @@ class CommsInquiryReport(models.Model):
                            i.campaign_id,
                            i.company_id,
                            i.is_sensitive,
+                           1 AS inquiry_count,
                            (i.date_answered IS NOT NULL)::int AS answered_count,
                            (i.date_answered IS NOT NULL
                             AND i.date_answered <= i.date_deadline)::int
@@ -69,6 +92,12 @@ class CommsInquiryReport(models.Model):
                            (COALESCE(i.date_answered, NOW() AT TIME ZONE 'UTC')
                                > i.date_deadline
                             AND i.stage != 'cancel')::int AS late_count,
+                           (i.date_answered IS NULL
+                            AND i.stage IN ('new', 'in_progress')
+                            AND i.date_deadline < NOW() AT TIME ZONE 'UTC')::int
+                               AS overdue_count,
+                           (i.stage IN ('new', 'in_progress')
+                            AND i.user_id IS NULL)::int AS unassigned_count,
                            CASE
                                WHEN i.date_answered IS NOT NULL
                                    THEN CASE WHEN i.date_answered <= i.date_deadline

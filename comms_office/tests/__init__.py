@@ -39,3 +39,9 @@ from . import test_complaint_retention
 from . import test_complaint_status_link
 from . import test_complaint_anonymity
 from . import test_demo_story
+from . import test_office_day
+from . import test_office_figures
+from . import test_office_labels
+from . import test_media_contact
+from . import test_office_bidi
+from . import test_tours_office_day

@@ -134,7 +134,7 @@ class TestCampaignEvaluation(CommsCampaignCommon):
             "Parents of young children",
             "Radio",
             "Vaccination coverage",
-            "<span>60</span> %",
+            "<span>60 %</span>",
             "Involve the imams earlier",
             "Approved by Head of Office",
             "Outcome",

@@ -108,8 +108,8 @@ class TestComplaintRegister(ComplaintCommon):
         self.assertIn("March 2026", text)
         # the user's language may run right to left: read the line both ways
         self.assertRegex(text, r"Waiting Time\s+2\s+1\s+1")
-        self.assertRegex(text, r"Total\s+3\s+2\s+1")
-        self.assertIn("50.0", text)
+        self.assertRegex(text, r"Total complaints\s+3\s+2\s+1")
+        self.assertIn("50.0 %", text)
 
     @users("comms_officer")
     def test_register_xlsx(self):
@@ -128,8 +128,19 @@ class TestComplaintRegister(ComplaintCommon):
         self.assertIn(["Period", "March 2026"], rows)
         self.assertIn(["Waiting Time", 2, 1, 1], rows)
         self.assertIn(["Billing", 1, 1, 0], rows)
-        self.assertIn(["Total", 3, 2, 1], rows)
-        self.assertIn(["On-time Rate (%)", 50], rows)
+        self.assertIn(["Total complaints", 3, 2, 1], rows)
+        self.assertIn(
+            [
+                "On-time Rate (%)",
+                50,
+                (
+                    "complaints answered within the deadline, among the complaints "
+                    "answered"
+                ),
+            ],
+            rows,
+        )
+        self.assertIn(["Suggestions and compliments", 0], rows)
         self.assertIn(["Paper Register", 1], rows)
 
     @users("comms_officer")

@@ -111,6 +111,8 @@ class TestEventCampaign(CommsEventCampaignCommon):
         self.assertAlmostEqual(
             campaign.event_attendance_rate, 75.0, msg="3 of 4 coming"
         )
+        self.assertEqual(campaign.event_guest_expected, 4)
+        self.assertEqual(campaign.event_attendance_rate_display, "75.0 %")
         action = campaign.action_view_events()
         self.assertEqual(self.env["event.event"].search(action["domain"]), self.event)
         self.assertEqual(action["context"]["default_campaign_id"], campaign.id)
@@ -351,7 +353,7 @@ class TestEventCampaign(CommsEventCampaignCommon):
         self.assertIn("o_comms_indicators", html)
         self.assertIn("Parents who came", html)
         self.assertIn("Output", html)
-        self.assertRegex(html, r"<span>50</span> %")
+        self.assertRegex(html, r"<span>50 %</span>")
         self.assertIn("o_comms_recommendations", html)
         self.assertIn("Open in the afternoon too", html)
         self.assertIn("Staff Member", html)
@@ -371,8 +373,8 @@ class TestEventCampaign(CommsEventCampaignCommon):
         self.assertRegex(
             html,
             r"Open day: the vaccination room</td>\s*<td>Open Day</td>\s*"
-            r"<td[^>]*>04/12/2031</td>\s*<td[^>]*>4</td>\s*<td[^>]*>3</td>\s*"
-            r"<td[^>]*><span>75</span> %",
+            r"<td[^>]*>04/12/2031</td>\s*<td[^>]*>4</td>\s*<td[^>]*>4</td>\s*"
+            r"<td[^>]*>3</td>\s*<td[^>]*>75.0 %</td>",
         )
 
 

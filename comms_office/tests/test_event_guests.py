@@ -165,11 +165,37 @@ class TestEventGuests(CommsEventCommon):
         self.assertEqual(event.guest_media_count, 1)
         self.assertEqual(event.guest_public_count, 2)
         self.assertEqual(event.guest_partner_count, 1)
+        # one definition of the figures wherever they show: four invited (the
+        # walk-in was not), four expected (not declined, the walk-in
+        # included), three attended: 75 %
+        self.assertEqual(event.guest_invitation_count, 4)
+        self.assertEqual(event.guest_expected_count, 4)
+        self.assertEqual(event.attendance_rate_display, "75.0 %")
+        self.assertEqual(
+            event.with_context(lang="fr_FR").attendance_rate_display, "75,0 %"
+        )
         rows = {row["label"]: row for row in event._get_attendance_by_category()}
-        self.assertEqual(rows["Media"], {"label": "Media", "invited": 2, "attended": 1})
-        self.assertEqual(rows["Public"]["attended"], 2)
-        self.assertEqual(rows["Total"]["invited"], 5)
-        self.assertEqual(rows["Total"]["attended"], 3)
+        self.assertEqual((rows["Media"]["invited"], rows["Media"]["attended"]), (2, 1))
+        self.assertEqual(rows["Media"]["rate_display"], "100.0 %")
+        self.assertEqual(
+            (rows["Public"]["invited"], rows["Public"]["attended"]), (1, 2)
+        )
+        self.assertEqual(rows["Staff"]["rate_display"], "—", "nobody expected")
+        self.assertEqual(
+            (
+                rows["Total"]["invited"],
+                rows["Total"]["attended"],
+                rows["Total"]["rate_display"],
+            ),
+            (4, 3, "75.0 %"),
+        )
+        report = self.env.ref("comms_office.action_report_event_evaluation")
+        html = report._render_qweb_html(report.report_name, event.ids)[0].decode()
+        self.assertRegex(
+            html,
+            r"Total</td>\s*<td[^>]*>4</td>\s*<td[^>]*>4</td>\s*<td[^>]*>3</td>\s*"
+            r"<td[^>]*>75.0 %",
+        )
 
     @users("comms_officer")
     def test_rsvp_is_read_from_the_registration_state(self):

@@ -112,7 +112,7 @@ class TestMaterial(CommsMediaCommon):
         )
         self.assertEqual(material.state, "published")
         self.assertEqual(publication.campaign_id, self.campaign)
-        self.assertIn("Radio Test Locale", publication.name)
+        self.assertIn("Radio Test Locale", publication.display_name)
         self.assertEqual(material.publication_count, 1)
         self.assertEqual(material.publication_reach, 12000)
         self.env.flush_all()

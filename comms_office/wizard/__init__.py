@@ -4,3 +4,4 @@ from . import comms_event_invite
 from . import comms_material_send
 from . import comment_wizard
 from . import mail_activity_schedule
+from . import comms_complaint_findings

@@ -16,6 +16,10 @@ registry.category("web_tour.tours").add("comms_office_event_tour", {
             run: "click",
         },
         {
+            content: "The events open on their board",
+            trigger: ".o_kanban_view",
+        },
+        {
             content: "Switch to the list",
             trigger: ".o_switch_view.o_list",
             run: "click",
