@@ -81,7 +81,9 @@ class CommsInquiry(models.Model):
     lang = fields.Selection(
         selection="_lang_get",
         string="Language",
-        default=lambda self: self.env.company._comms_lang(),
+        compute="_compute_lang",
+        store=True,
+        readonly=False,
         help="Language of the mail to the requester: the one they wrote in, by "
         "default the institution's.",
     )
@@ -198,6 +200,17 @@ class CommsInquiry(models.Model):
 
     # The company's delay is read, not depended on: changing it in the settings
     # leaves the deadlines already set (by it or by hand) as they are.
+    @api.depends("partner_id")
+    def _compute_lang(self):
+        # entered at the office for a known journalist: their language; an
+        # email sets the language it was written in
+        for inquiry in self:
+            inquiry.lang = (
+                inquiry.partner_id.lang
+                or inquiry.lang
+                or (inquiry.company_id or self.env.company)._comms_lang()
+            )
+
     @api.depends("date_received", "company_id")
     def _compute_date_deadline(self):
         for inquiry in self:

@@ -189,7 +189,7 @@ class TestEventGuests(CommsEventCommon):
             ),
             (4, 3, "75.0 %"),
         )
-        report = self.env.ref("comms_office.action_report_event_evaluation")
+        report = self.env.ref("comms_office.action_report_event_event_evaluation")
         html = report._render_qweb_html(report.report_name, event.ids)[0].decode()
         self.assertRegex(
             html,

@@ -38,7 +38,8 @@ class TestOwnDirection(CommsCampaignCommon):
         html = (
             self.env["ir.actions.report"]
             ._render_qweb_html(
-                "comms_office.comms_campaign_report_evaluation", self.campaign.ids
+                "comms_office.action_report_comms_campaign_evaluation",
+                self.campaign.ids,
             )[0]
             .decode()
         )

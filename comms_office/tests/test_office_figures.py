@@ -46,7 +46,8 @@ class TestRegisterFigures(ComplaintCommon):
         self.assertIsNone(data["on_time_rate"])
         self.assertEqual(data["on_time_rate_display"], "—")
         html, _type = self.env["ir.actions.report"]._render_qweb_html(
-            "comms_office.action_report_complaint_register", self._wizard().ids
+            "comms_office.action_report_comms_complaint_register_wizard_pdf",
+            self._wizard().ids,
         )
         text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.decode()))
         self.assertRegex(text, r"Total complaints\s+1\s+0\s+0")
@@ -181,7 +182,7 @@ class TestCampaignFigures(CommsCampaignCommon):
         self.assertEqual(campaign.state, "approved")
         self.assertEqual(campaign.approved_by_ids, self.user_manager)
         self.assertTrue(campaign.approval_date)
-        report = self.env.ref("comms_office.comms_campaign_report_evaluation")
+        report = self.env.ref("comms_office.action_report_comms_campaign_evaluation")
         html = report._render_qweb_html(report.report_name, campaign.ids)[0].decode()
         approved = re.search(
             r'class="o_comms_campaign_approved">(.*?)</tr>', html, re.DOTALL
