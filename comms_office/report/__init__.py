@@ -5,3 +5,4 @@ from . import comms_editorial_calendar
 from . import comms_indicator_xlsx
 from . import comms_editorial_calendar_media
 from . import comms_inquiry_report
+from . import comms_complaint_receipt
