@@ -98,6 +98,9 @@
         "demo/comms_media_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "comms_office/static/src/scss/complaint_public.scss",
+        ],
         "web.report_assets_common": [
             "comms_office/static/src/scss/comms_report.scss",
         ],
