@@ -99,6 +99,7 @@
     ],
     "assets": {
         "web.assets_frontend": [
+            "comms_office/static/src/interactions/**/*",
             "comms_office/static/src/scss/complaint_public.scss",
         ],
         "web.report_assets_common": [
