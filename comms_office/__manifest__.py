@@ -112,6 +112,10 @@
         "web.assets_backend_lazy": [
             "comms_office/static/src/views/graph/**/*",
         ],
+        "web.assets_frontend": [
+            "comms_office/static/src/interactions/**/*",
+            "comms_office/static/src/scss/complaint_public.scss",
+        ],
         "web.report_assets_common": [
             "comms_office/static/src/scss/comms_report.scss",
         ],

@@ -55,6 +55,24 @@ FORM_FIELDS = (
     "consent",
     HONEYPOT,
 )
+# the fields that can be refused, in the order of the form: the summary of
+# errors at the top of the page lists them so, each linked to its field
+ERROR_FIELDS = (
+    "kind",
+    "subject",
+    "description",
+    "department_id",
+    "category_id",
+    "date_facts",
+    "attachments",
+    "name",
+    "email",
+    "phone",
+    "contact",
+    "consent",
+)
+# the control a summary link leads to, when it is not named after the error
+ERROR_TARGETS = {"kind": "kind_complaint", "contact": "email"}
 # an id as the form's lists send it: ASCII digits within PostgreSQL's integer
 RECORD_ID = re.compile(r"[1-9][0-9]{0,9}")
 MAX_RECORD_ID = 2**31 - 1
@@ -93,8 +111,11 @@ class ComplaintController(http.Controller):
     )
     def complaint_submit(self, **post):
         csrf_token, form_token = post.get("csrf_token"), post.get("form_token")
+        switch_lang = post.get("switch_lang")
         post = self._form_values(post)
         issued, reason = self._check_form_token(form_token)
+        if switch_lang:
+            return self._switch_language(post, issued, recheck=switch_lang == "errors")
         if not request.validate_csrf(csrf_token if isinstance(csrf_token, str) else ""):
             reason = "expired"
         elif not reason and post.get(HONEYPOT):
@@ -125,6 +146,14 @@ class ComplaintController(http.Controller):
             return self._render_form(post, errors, status=429, issued=issued)
         complaint = self._create_complaint(values, files)
         return request.redirect(complaint.sudo().get_portal_url() + "&new=1")
+
+    def _switch_language(self, post, issued, recheck=False):
+        """The form again, in the language of the URL, with what the person
+        typed: nothing is registered or counted. A form that had been sent
+        back shows its errors again, in the new language (the files are not
+        sent along: they are chosen again in any case)."""
+        errors = self._validate(post)[1] if recheck else {}
+        return self._render_form(dict(post, **{HONEYPOT: ""}), errors, issued=issued)
 
     # ------------------------------------------------------------
     # STATUS PAGE
@@ -199,9 +228,7 @@ class ComplaintController(http.Controller):
 
     def _page_values(self, **values):
         lang = request.env["res.lang"]._get_data(code=request.env.lang)
-        langs = (
-            request.env["res.lang"].sudo().search([("active", "=", True)], order="name")
-        )
+        langs = self._page_langs()
         values.update(
             {
                 "html_data": {
@@ -211,10 +238,14 @@ class ComplaintController(http.Controller):
                 "page_lang": lang,
                 "page_langs": langs,
                 "lang_urls": self._lang_urls(langs),
-                "no_header": False,
             }
         )
         return values
+
+    def _page_langs(self):
+        return (
+            request.env["res.lang"].sudo().search([("active", "=", True)], order="name")
+        )
 
     def _lang_urls(self, langs):
         """The same page in each language: path and query (the reference and
@@ -231,10 +262,11 @@ class ComplaintController(http.Controller):
 
     def _form_values(self, post):
         """What the form sent, as text without NUL characters (PostgreSQL
-        refuses them); a file or a list sent for a text field counts as
-        nothing."""
+        refuses them) and with the line breaks the page counts (browsers send
+        two characters for each); a file or a list sent for a text field
+        counts as nothing."""
         return {
-            name: post[name].replace("\x00", "")
+            name: post[name].replace("\x00", "").replace("\r\n", "\n")
             for name in FORM_FIELDS
             if isinstance(post.get(name), str)
         }
@@ -254,14 +286,27 @@ class ComplaintController(http.Controller):
 
     def _render_form(self, values, errors, status=200, issued=None):
         categories, departments = self._form_choices()
+        langs = self._page_langs()
         page = self._page_values(
             values=values,
             errors=errors,
+            error_fields=[field for field in ERROR_FIELDS if errors.get(field)],
+            error_targets=ERROR_TARGETS,
+            # the language buttons send the form to itself in their language,
+            # so that what was typed follows the person (see _switch_language)
+            lang_posts={
+                lang.code: f"/{lang.url_code}/comms/complaint/submit" for lang in langs
+            },
+            # a form given back (after an error or a change of language) has
+            # lost the files chosen
+            resent=request.httprequest.method == "POST",
             form_token=self._form_token(issued),
             categories=categories,
             departments=departments,
             max_description=MAX_DESCRIPTION,
             max_subject=MAX_SUBJECT,
+            max_name=MAX_NAME,
+            max_contact=MAX_CONTACT,
             max_files=MAX_FILES,
             max_file_mb=self._max_file_size() // (1024 * 1024),
             honeypot=HONEYPOT,

@@ -4,4 +4,5 @@ from . import comms_complaint_register_xlsx
 from . import comms_editorial_calendar
 from . import comms_indicator_xlsx
 from . import comms_inquiry_report
+from . import comms_complaint_receipt
 from . import comms_work_item

@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
 
+from lxml import html
+
 from odoo.exceptions import AccessError
 from odoo.http import Request
 from odoo.tests import HttpCase, JsonRpcException, tagged
@@ -198,18 +200,25 @@ class TestComplaintStatusLink(HttpCase, ComplaintCommon):
                 self.assertIn(self.complaint.subject, response.text)
 
     def test_language_switch_after_a_refused_form(self):
-        """After a refused submission (a POST), the switch leads to the form."""
+        """After a refused submission (a POST), the switch sends the form
+        again in the other language: the form, with what was typed."""
         self.env["res.lang"]._activate_lang("ar_001")
         page = self.url_open("/comms/complaint")
         csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-        response = self.url_open(
-            "/comms/complaint/submit", data={"csrf_token": csrf, "kind": "complaint"}
-        )
+        data = {"csrf_token": csrf, "kind": "complaint", "subject": "Attente"}
+        response = self.url_open("/comms/complaint/submit", data=data)
         self.assertEqual(response.status_code, 400)
-        links = {code: url for url, code in self._lang_links(response.text).items()}
-        response = self.url_open(links["ar"])
+        self.assertFalse(self._lang_links(response.text))
+        switch = html.fromstring(response.text).xpath(
+            "//nav[contains(@class, 'o_comms_lang_switch')]//button[@lang='ar-001']"
+        )[0]
+        self.assertEqual(switch.get("name"), "switch_lang")
+        response = self.url_open(
+            switch.get("formaction"), data=dict(data, switch_lang=switch.get("value"))
+        )
         self.assertEqual(response.status_code, 200)
         self.assertIn('name="subject"', response.text)
+        self.assertIn('value="Attente"', response.text)
         self.assertIn('dir="rtl"', response.text)
 
 
