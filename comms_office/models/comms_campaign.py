@@ -29,7 +29,7 @@ class CommsCampaign(models.Model):
 
     _name = "comms.campaign"
     _description = "Communication Campaign"
-    _inherit = ["comms.approval.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "comms.approval.mixin"]
     _order = "date_start desc, id desc"
 
     _state_to = ["approved", "running", "done"]
@@ -473,6 +473,13 @@ class CommsCampaign(models.Model):
         )
 
     # ------------------------------------------------------------
+    # APPROVAL
+    # ------------------------------------------------------------
+
+    def _comms_on_approved(self):
+        self.write({"state": "approved"})
+
+    # ------------------------------------------------------------
     # TOOLS
     # ------------------------------------------------------------
 
@@ -502,7 +509,7 @@ class CommsCampaign(models.Model):
         not_approved = self.filtered(
             lambda c: (
                 c.state not in ("approved", "running", "done")
-                and c.validation_status != "validated"
+                and not c._comms_may_go_out()
             )
         )
         if not_approved:

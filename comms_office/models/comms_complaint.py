@@ -41,8 +41,13 @@ REGISTER_FIELDS = frozenset({"date_answered", "anonymized"})
 class CommsComplaint(models.Model):
     _name = "comms.complaint"
     _description = "Complaint or Suggestion"
-    # the approval mixin brings the chatter and the activities
-    _inherit = ["portal.mixin", "comms.approval.mixin", "comms.mail.intake.mixin"]
+    _inherit = [
+        "portal.mixin",
+        "comms.mail.intake.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "comms.approval.mixin",
+    ]
     _order = "priority desc, date_received desc, id desc"
     _rec_names_search = ["name", "subject"]
     _mail_post_access = "read"
@@ -55,10 +60,7 @@ class CommsComplaint(models.Model):
     _state_from = ["investigation"]
     _state_to = ["answered"]
     _cancel_state = "cancel"
-    _approval_state = False
-    _approval_rejection_state = False
     _approval_content_fields = ["answer"]
-    _tier_validation_manual_config = True
 
     # identification
     # the secret of the status page: the office gives it, the department
@@ -536,14 +538,11 @@ class CommsComplaint(models.Model):
             )
         if not self.answer or not html2plaintext(self.answer).strip():
             raise UserError(self.env._("Write the answer before sending it."))
-        if self.review_ids:
-            if self.validation_status != "validated":
-                raise UserError(
-                    self.env._(
-                        "The answer is waiting for the head of office's approval."
-                    )
-                )
-        elif self.need_validation:
+        if self._comms_approval_under_way():
+            raise UserError(
+                self.env._("The answer is waiting for the head of office's approval.")
+            )
+        if not self._comms_may_go_out():
             self.action_request_approval()
             return self._notify_action(
                 self.env._("The answer was sent to the head of office for approval.")
@@ -580,8 +579,6 @@ class CommsComplaint(models.Model):
     def action_cancel(self):
         self._check_office_action()
         self.write({"state": "cancel", "date_closed": fields.Datetime.now()})
-        # the approval round, if any, is over
-        self._approval_sync_activities()
         return True
 
     def action_reset(self):
@@ -1080,12 +1077,12 @@ class CommsComplaint(models.Model):
                 "investigation_notes": False,
                 "answer": False,
                 "corrective_action": False,
-                "approval_rejection_reason": False,
                 "satisfaction_comment": False,
                 "access_token": False,
                 "anonymized": True,
             }
         )
+        complaints._approval_erase_comments()
         on_complaints = [("res_model", "=", self._name), ("res_id", "in", self.ids)]
         # messages take their tracking values, notifications and mails along
         self.env["mail.message"].sudo().search(
@@ -1096,13 +1093,6 @@ class CommsComplaint(models.Model):
         self.env["mail.followers"].sudo().search(
             [*on_complaints, ("partner_id", "in", partners.ids)]
         ).unlink()
-        self.env["tier.review"].sudo().search(
-            [
-                ("model", "=", self._name),
-                ("res_id", "in", self.ids),
-                ("comment", "!=", False),
-            ]
-        ).write({"comment": False})
         for partner in partners._comms_complainant_only():
             try:
                 with self.env.cr.savepoint():
