@@ -381,7 +381,7 @@ class CommsCampaign(models.Model):
             for campaign in self:
                 campaign.utm_campaign_id.title = campaign.name
         if {"name", "state"} & set(vals):
-            self.milestone_ids._sync_calendar_event()
+            self.milestone_ids._comms_mirror_sync()
         return res
 
     @api.ondelete(at_uninstall=False)
