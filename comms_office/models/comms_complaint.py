@@ -17,16 +17,27 @@ from .comms_roles import check_role, has_role
 
 _logger = logging.getLogger(__name__)
 
+COMPLAINT_KINDS = [
+    ("complaint", "Complaint"),
+    ("suggestion", "Suggestion"),
+    ("compliment", "Compliment"),
+]
+COMPLAINT_CHANNELS = [
+    ("web", "Web Form"),
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("desk", "Visit to the Office"),
+    ("paper", "Paper Register"),
+]
+COMPLAINT_STATES = [
+    ("new", "Received"),
+    ("acknowledged", "Acknowledged"),
+    ("investigation", "Under Investigation"),
+    ("answered", "Answered"),
+    ("closed", "Closed"),
+    ("cancel", "Cancelled"),
+]
 OPEN_STATES = ("new", "acknowledged", "investigation")
-# The complainant's identity: readable by the office only (field groups), the
-# department concerned sees ``complainant_display`` instead.
-IDENTITY_FIELDS = (
-    "complainant_partner_id",
-    "complainant_name",
-    "complainant_email",
-    "complainant_phone",
-    "complainant_address",
-)
 # What the department concerned writes on its complaints, while they are
 # open: the facts it found, the answer it proposes, the corrective action.
 # The rest is the office's (Odoo's ``SELF_WRITEABLE_FIELDS`` pattern).
@@ -61,6 +72,16 @@ class CommsComplaint(models.Model):
     _state_to = ["answered"]
     _cancel_state = "cancel"
     _approval_content_fields = ["answer"]
+    # The complainant's identity: each of these fields is readable by the
+    # office only (its groups), the department concerned sees
+    # ``complainant_display`` instead; the retention period erases them.
+    _comms_identity_fields = (
+        "complainant_partner_id",
+        "complainant_name",
+        "complainant_email",
+        "complainant_phone",
+        "complainant_address",
+    )
 
     # identification
     # the secret of the status page: the office gives it, the department
@@ -70,23 +91,13 @@ class CommsComplaint(models.Model):
         string="Reference", readonly=True, copy=False, default="/", index="trigram"
     )
     kind = fields.Selection(
-        [
-            ("complaint", "Complaint"),
-            ("suggestion", "Suggestion"),
-            ("compliment", "Compliment"),
-        ],
+        COMPLAINT_KINDS,
         required=True,
         default="complaint",
         tracking=True,
     )
     channel = fields.Selection(
-        [
-            ("web", "Web Form"),
-            ("email", "Email"),
-            ("phone", "Phone"),
-            ("desk", "Visit to the Office"),
-            ("paper", "Paper Register"),
-        ],
+        COMPLAINT_CHANNELS,
         required=True,
         default="desk",
         tracking=True,
@@ -188,14 +199,7 @@ class CommsComplaint(models.Model):
     )
     # workflow
     state = fields.Selection(
-        [
-            ("new", "Received"),
-            ("acknowledged", "Acknowledged"),
-            ("investigation", "Under Investigation"),
-            ("answered", "Answered"),
-            ("closed", "Closed"),
-            ("cancel", "Cancelled"),
-        ],
+        COMPLAINT_STATES,
         default="new",
         required=True,
         tracking=True,
@@ -1067,11 +1071,7 @@ class CommsComplaint(models.Model):
             comms_approval_no_reapproval=True,
         ).write(
             {
-                "complainant_partner_id": False,
-                "complainant_name": False,
-                "complainant_email": False,
-                "complainant_phone": False,
-                "complainant_address": False,
+                **dict.fromkeys(self._comms_identity_fields, False),
                 "subject": self.env._("Anonymised"),
                 "description": self.env._("Anonymised"),
                 "investigation_notes": False,
@@ -1099,73 +1099,3 @@ class CommsComplaint(models.Model):
                     partner.unlink()
             except Exception:
                 _logger.exception("Contact %s of a complaint was kept", partner.id)
-
-    @api.model
-    def _get_register_data(self, date_from, date_to, company=None):
-        """Figures of the monthly register table, from aggregates only."""
-        company = company or self.env.company
-        start = datetime.combine(date_from, time.min)
-        stop = datetime.combine(date_to + timedelta(days=1), time.min)
-        base = (
-            Domain("company_id", "=", company.id)
-            & Domain("date_received", ">=", start)
-            & Domain("date_received", "<", stop)
-        )
-        state_labels = dict(self._fields["state"]._description_selection(self.env))
-        channel_labels = dict(self._fields["channel"]._description_selection(self.env))
-        kind_labels = dict(self._fields["kind"]._description_selection(self.env))
-
-        def count_by(field):
-            return self._read_group(base, [field], ["__count"])
-
-        by_category = []
-        answered = dict(
-            self._read_group(
-                base & Domain("date_answered", "!=", False),
-                ["category_id"],
-                ["__count"],
-            )
-        )
-        on_time = dict(
-            self._read_group(
-                base & Domain("answered_on_time", "=", True),
-                ["category_id"],
-                ["__count"],
-            )
-        )
-        for category, count in self._read_group(base, ["category_id"], ["__count"]):
-            by_category.append(
-                {
-                    "name": category.name or self.env._("Not categorised"),
-                    "count": count,
-                    "answered": answered.get(category, 0),
-                    "on_time": on_time.get(category, 0),
-                }
-            )
-        total = sum(row["count"] for row in by_category)
-        total_answered = sum(row["answered"] for row in by_category)
-        total_on_time = sum(row["on_time"] for row in by_category)
-        return {
-            "company": company,
-            "date_from": date_from,
-            "date_to": date_to,
-            "total": total,
-            "answered": total_answered,
-            "on_time": total_on_time,
-            "on_time_rate": round(100.0 * total_on_time / total_answered, 1)
-            if total_answered
-            else 0.0,
-            "by_category": by_category,
-            "by_channel": [
-                {"name": channel_labels[channel], "count": count}
-                for channel, count in count_by("channel")
-            ],
-            "by_state": [
-                {"name": state_labels[state], "count": count}
-                for state, count in count_by("state")
-            ],
-            "by_kind": [
-                {"name": kind_labels[kind], "count": count}
-                for kind, count in count_by("kind")
-            ],
-        }

@@ -309,7 +309,9 @@ class TestComplaintMailIntake(MailIntakeCase, ComplaintCommon):
             self._receive(self._complaint_mail(sent=backdated))
         )
         self.assertEqual(complaint.date_received, datetime(2026, 3, 10, 9, 0))
-        january = self.Complaint._get_register_data(date(2026, 1, 1), date(2026, 1, 31))
+        january = self.env["comms.complaint.register.report"]._get_register_data(
+            date(2026, 1, 1), date(2026, 1, 31)
+        )
         self.assertEqual(january["total"], 0, "January's register is closed")
 
     # ------------------------------------------------------------
