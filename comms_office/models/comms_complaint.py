@@ -431,6 +431,47 @@ class CommsComplaint(models.Model):
             )
 
     # ------------------------------------------------------------
+    # INTAKE
+    # ------------------------------------------------------------
+
+    @api.model
+    def _comms_register(self, values, attachments=(), channel="web", left_out=None):
+        """Register a request sent to the office from outside (the public
+        form, an email), the same way whatever the channel: the complaint is
+        created and numbered in its company's register, the documents sent
+        with the form are attached in a note, what was left out for its size
+        is said in the chatter, and the complainant is acknowledged at once;
+        a mail that fails never loses the complaint.
+
+        ``values`` were validated by the caller; ``attachments`` are
+        ``(name, content, mimetype)``; ``left_out`` is what
+        ``_intake_apply_limits`` did not keep.
+        """
+        complaint = self.create(dict(values, channel=channel))
+        if attachments:
+            documents = self.env["ir.attachment"].create(
+                [
+                    {
+                        "name": name,
+                        "raw": content,
+                        "mimetype": mimetype,
+                        "res_model": complaint._name,
+                        "res_id": complaint.id,
+                    }
+                    for name, content, mimetype in attachments
+                ]
+            )
+            complaint.message_post(
+                body=self.env._("Documents attached to the web form."),
+                attachment_ids=documents.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+        if left_out:
+            complaint._intake_log_left_out(left_out)
+        complaint._acknowledge_safely(left_out=left_out)
+        return complaint
+
+    # ------------------------------------------------------------
     # MAIL GATEWAY
     # ------------------------------------------------------------
 
@@ -449,8 +490,8 @@ class CommsComplaint(models.Model):
             or self.env._("(no subject)"),
             "description": html2plaintext(msg_dict.get("body") or "").strip()
             or self.env._("(empty message)"),
-            "channel": "email",
             "complainant_name": name or False,
+            # the complainant's address as found in the email, not as written
             "complainant_email": email,
             # The server's time of receipt: the sender's Date header could put
             # the complaint in a month whose register was already sent.
@@ -462,14 +503,13 @@ class CommsComplaint(models.Model):
         if msg_dict.get("author_id"):
             values["complainant_partner_id"] = msg_dict["author_id"]
         values.update(custom_values or {})
-        # the complainant's address as found in the email, not as written
-        complaint = super(
-            CommsComplaint, self.with_context(mail_create_nolog=True)
-        ).message_new(dict(msg_dict, email_from=email), custom_values=values)
-        if left_out:
-            complaint._intake_log_left_out(left_out)
-        complaint._acknowledge_safely(left_out=left_out)
-        return complaint
+        channel = values.pop("channel", "email")
+        # Registered as from the web form, not by mail.thread's message_new,
+        # which would only create it from these values; the email, posted
+        # next, is the complaint's first message.
+        return self.with_context(mail_create_nolog=True)._comms_register(
+            values, channel=channel, left_out=left_out
+        )
 
     def message_update(self, msg_dict, update_vals=None):
         """Someone has to read the complainant's reply: the assignee, or the
