@@ -144,8 +144,14 @@ class ComplaintController(http.Controller):
                 )
             }
             return self._render_form(post, errors, status=429, issued=issued)
-        complaint = self._create_complaint(values, files)
-        return request.redirect(complaint.sudo().get_portal_url() + "&new=1")
+        # sudo: the public has no access to the register; what it sent was
+        # validated above, and only the status link goes back to it
+        complaint = (
+            request.env["comms.complaint"]
+            .sudo()
+            ._comms_register(values, files, channel="web")
+        )
+        return request.redirect(complaint.get_portal_url() + "&new=1")
 
     def _switch_language(self, post, issued, recheck=False):
         """The form again, in the language of the URL, with what the person
@@ -389,7 +395,6 @@ class ComplaintController(http.Controller):
         errors.update(choice_errors)
         values = {
             "kind": kind,
-            "channel": "web",
             "subject": subject,
             # Text field: whatever markup was typed is kept as plain text.
             "description": description,
@@ -547,31 +552,3 @@ class ComplaintController(http.Controller):
             .get_param("comms_office.complaint_max_file_size")
         )
         return int(param) if param and param.isdigit() else DEFAULT_MAX_FILE_SIZE
-
-    def _create_complaint(self, values, files):
-        Complaint = request.env["comms.complaint"].sudo()
-        complaint = Complaint.create(values)
-        if files:
-            attachments = (
-                request.env["ir.attachment"]
-                .sudo()
-                .create(
-                    [
-                        {
-                            "name": name,
-                            "raw": content,
-                            "mimetype": mimetype,
-                            "res_model": complaint._name,
-                            "res_id": complaint.id,
-                        }
-                        for name, content, mimetype in files
-                    ]
-                )
-            )
-            complaint.message_post(
-                body=request.env._("Documents attached to the web form."),
-                attachment_ids=attachments.ids,
-                subtype_xmlid="mail.mt_note",
-            )
-        complaint._acknowledge_safely()
-        return complaint

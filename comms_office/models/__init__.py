@@ -12,6 +12,7 @@ from . import tier_review
 from . import ir_attachment
 from . import mail_message
 from . import comms_approval_mixin
+from . import comms_calendar_mirror_mixin
 from . import comms_mail_intake_mixin
 from . import comms_complaint
 from . import comms_complaint_flood

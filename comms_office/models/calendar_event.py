@@ -5,7 +5,7 @@ from odoo import api, fields, models
 class CalendarEvent(models.Model):
     _inherit = "calendar.event"
 
-    # The calendar mirror of an office record (event, campaign milestone):
+    # The calendar mirror of an office record (comms.calendar.mirror.mixin):
     # the synchronisation writes and deletes in superuser mode the meetings
     # it created for the record, recognised by this mark, and no other one.
     comms_mirror_ref = fields.Char(
@@ -31,15 +31,3 @@ class CalendarEvent(models.Model):
     def _get_activity_excluded_models(self):
         # An event's mirror in the calendar is not a meeting to schedule on it.
         return super()._get_activity_excluded_models() + ["event.event"]
-
-    @api.model
-    def _comms_mirror_key(self, record):
-        return f"{record._name},{record.id}"
-
-    def _comms_mirror_of(self, record):
-        """The meetings of ``self`` the office created as ``record``'s mirror,
-        in superuser mode; any other meeting linked to it is left alone."""
-        key = self._comms_mirror_key(record)
-        # sudo: only the mark is read, which tells the office's own mirror
-        # from a meeting it must not touch
-        return self.sudo().filtered(lambda meeting: meeting.comms_mirror_ref == key)

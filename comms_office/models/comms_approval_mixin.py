@@ -28,22 +28,30 @@ class CommsApprovalMixin(models.AbstractModel):
     """Approval before a record commits the institution.
 
     Built on OCA's ``tier.validation``: the tier definitions of the model
-    decide who reviews, in which order. This mixin adds what the office
-    expects on top of it: an activity for each reviewer whose turn it is,
-    every decision and its comment in the chatter, a rejected record back to
-    draft with the reason shown, and a new approval round when approved
-    content changes.
+    decide who reviews, in which order, and who is notified of what (their
+    ``notify_on_*`` flags). A model using it inherits ``mail.thread`` and
+    ``mail.activity.mixin`` itself, sets tier validation's ``_state_field``,
+    ``_state_from`` (where the approval round runs) and ``_state_to`` (the
+    states that need it), and lists its approved content in
+    ``_approval_content_fields``. It then uses:
 
-    A model using it declares ``state`` with a ``draft`` value, sets
-    ``_state_to`` to the states that need an approval and lists its approved
-    content in ``_approval_content_fields``.
+    - ``action_request_approval()``: start a round, or approve at once when
+      no tier applies;
+    - ``_comms_may_go_out()``: the gate, "may the approved content go out
+      now?", and ``_comms_approval_under_way()``: "is a round asked for and
+      not approved?";
+    - ``_comms_on_approved()`` and ``_comms_on_rejected()``: what the record
+      does once a round approved or rejected it (nothing by default: the
+      record stays where it is, its own action makes the transition);
+    - ``_comms_check_approvable()``: refuse a request or an approval;
+    - ``_comms_decide()``: approve or reject as a reviewer, with a comment.
 
-    A model whose approval gates one transition that it makes itself (an
-    answer approved before it is sent) sets ``_approval_state`` and
-    ``_approval_rejection_state`` to ``False``: the record then stays in its
-    ``_state_from`` state whatever the reviewers decide, ``validation_status``
-    tells whether it may go on, and editing its approved content while it is
-    still there asks for a new approval.
+    The mixin keeps one activity for each reviewer whose turn it is, says
+    every decision and its comment in the chatter through tier validation's
+    notification hooks, records the approval date and the rejection reason,
+    and asks for a new round when approved content changes while it is in
+    use: a record past its ``_state_from`` goes back there and, once
+    approved again, returns where it was.
 
     Nobody forges an approval: the reviews of the office's records change
     through the approval round only (``tier.review`` refuses direct writes),
@@ -54,18 +62,13 @@ class CommsApprovalMixin(models.AbstractModel):
     """
 
     _name = "comms.approval.mixin"
-    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["tier.validation"]
     _description = "Communication Office Approval"
 
     _state_field = "state"
     _state_from = ["draft"]
     _state_to = ["approved"]
     _cancel_state = "cancel"
-    # the state a record reaches once every tier has approved it; False: the
-    # record stays where it is, its own action makes the transition later
-    _approval_state = "approved"
-    # the state a rejected record goes back to; False: it stays where it is
-    _approval_rejection_state = "draft"
     # approved content: changing it once approved asks for a new approval
     _approval_content_fields = []
 
@@ -143,18 +146,76 @@ class CommsApprovalMixin(models.AbstractModel):
         return super(CommsApprovalMixin, self.sudo()).restart_validation()
 
     # ------------------------------------------------------------
+    # API OF THE MODELS
+    # ------------------------------------------------------------
+
+    def _comms_may_go_out(self):
+        """Whether the approved content may go out now: its approval round
+        approved it, or no tier applies to it and none was asked for."""
+        self.ensure_one()
+        if self.review_ids:
+            return self.validation_status == "validated"
+        return not self.need_validation
+
+    def _comms_approval_under_way(self):
+        """Whether an approval round was asked for and has not approved the
+        record: its reviewers decide, or a rejection waits for a new
+        request."""
+        self.ensure_one()
+        return bool(self.review_ids) and self.validation_status != "validated"
+
+    def _comms_on_approved(self):
+        """Called once a round approved the records (and on a request when no
+        tier applies), in the approval round's superuser mode; records that
+        went back to their draft state because their approved content changed
+        have returned where they were, and are not passed."""
+
+    def _comms_on_rejected(self):
+        """Called once a tier rejected the records, in the approval round's
+        superuser mode; the rejection reason is recorded already."""
+
+    def _comms_check_approvable(self):
+        """Raise to refuse asking for or giving the approval of the records."""
+
+    def _comms_decide(self, approve, comment=False, reviews=None):
+        """Approve or reject the record as its reviewer does from the form:
+        the user's open ``reviews`` of it (by default those whose turn it
+        is), with ``comment``."""
+        self.ensure_one()
+        if reviews is None:
+            sequences = self._get_sequences_to_approve(self.env.user)
+            reviews = self.review_ids.filtered(lambda r: r.sequence in sequences)
+        self._approval_check_own_reviews(reviews)
+        if comment:
+            # sudo: reviews change through the approval round only (see
+            # tier.review); these are the user's own open reviews, checked above
+            reviews.sudo().write({"comment": comment})
+        if approve:
+            self._validate_tier(reviews)
+        else:
+            self._rejected_tier(reviews)
+        self._update_counter({"review_deleted": True})
+
+    # ------------------------------------------------------------
     # TIER VALIDATION HOOKS
     # ------------------------------------------------------------
 
     def _tier_validation_check_write_remove_reviews(self, vals):
+        dropped = self.filtered(
+            lambda r: r.review_ids and r._allow_to_remove_reviews(vals)
+        )
         if self.env.su or self._state_field not in vals:
-            return super()._tier_validation_check_write_remove_reviews(vals)
-        self.check_access("write")
-        # sudo: a record cancelled or set back to draft drops its reviews, as
-        # tier validation wants, for whoever may write it (checked above)
-        return super(
-            CommsApprovalMixin, self.sudo()
-        )._tier_validation_check_write_remove_reviews(vals)
+            res = super()._tier_validation_check_write_remove_reviews(vals)
+        else:
+            self.check_access("write")
+            # sudo: a record cancelled or set back to draft drops its reviews,
+            # as tier validation wants, for whoever may write it (checked above)
+            res = super(
+                CommsApprovalMixin, self.sudo()
+            )._tier_validation_check_write_remove_reviews(vals)
+        # the round is over: so are its reviewers' activities
+        dropped._approval_sync_activities()
+        return res
 
     def _tier_validation_check_state_on_write(self, vals):
         # ``need_validation`` has no dependencies: never trust a cached value
@@ -165,14 +226,109 @@ class CommsApprovalMixin(models.AbstractModel):
         )._tier_validation_check_state_on_write(vals)
 
     def _validate_tier(self, tiers=False):
+        self._comms_check_approvable()
         return self._approval_decide("_validate_tier", tiers, approved=True)
 
     def _rejected_tier(self, tiers=False):
         return self._approval_decide("_rejected_tier", tiers, approved=False)
 
+    def _notify_accepted_reviews(self):
+        # Tier validation speaks here of the next tier when reviews go in
+        # sequence, and not at all of the last one: the round says each
+        # decision instead, once it is made (``_approval_decide``).
+        if self.env.context.get("comms_approval_deciding"):
+            return
+        return super()._notify_accepted_reviews()
+
+    def _notify_rejected_review(self):
+        if self.env.context.get("comms_approval_deciding"):
+            return
+        return super()._notify_rejected_review()
+
+    def _notify_accepted_reviews_body(self):
+        if self.env.context.get("comms_approval_complete"):
+            return self.env._("Approved: the approval round is complete.")
+        review = self._approval_notified_review()
+        if not review:
+            return super()._notify_accepted_reviews_body()
+        return self._approval_decision_body(
+            review,
+            self.env._(
+                "Approved by %(user)s (%(tier)s).",
+                user=self.env.user.name,
+                tier=review.name,
+            ),
+        )
+
+    def _notify_rejected_review_body(self):
+        review = self._approval_notified_review()
+        if not review:
+            return super()._notify_rejected_review_body()
+        return self._approval_decision_body(
+            review,
+            self.env._(
+                "Rejected by %(user)s (%(tier)s).",
+                user=self.env.user.name,
+                tier=review.name,
+            ),
+        )
+
+    def _notify_restarted_review_body(self):
+        changed = self.env.context.get("comms_approval_changed_fields")
+        if not changed:
+            return super()._notify_restarted_review_body()
+        return self.env._(
+            "Approved content changed (%(fields)s): a new approval is requested.",
+            fields=", ".join(
+                self._fields[name]._description_string(self.env) for name in changed
+            ),
+        )
+
+    def _check_allow_write_under_validation(self, vals):
+        # a rejected record is back in the author's hands until resubmitted;
+        # an approved one that stays in its state may change, then goes
+        # through a new approval round
+        if self.validation_status in ("rejected", "validated"):
+            return True
+        return super()._check_allow_write_under_validation(vals)
+
+    @api.model
+    def _get_under_validation_exceptions(self):
+        # what is not approved content may change while reviewers look at it
+        res = super()._get_under_validation_exceptions()
+        content = set(self._approval_content_fields) | {self._state_field}
+        return list(set(res) | {name for name in self._fields if name not in content})
+
+    # ------------------------------------------------------------
+    # TOOLS
+    # ------------------------------------------------------------
+
+    def _approval_as_system(self):
+        """The records as the approval round writes them: in superuser mode,
+        past tier validation's write checks, without asking for a new round."""
+        return self.sudo().with_context(
+            skip_validation_check=True, comms_approval_no_reapproval=True
+        )
+
+    def _approval_request(self):
+        """Start an approval round, or approve at once when no tier applies."""
+        self._comms_check_approvable()
+        done = self.filtered(lambda r: r.review_ids)
+        done.restart_validation()
+        self.invalidate_recordset(["review_ids", "need_validation"])
+        to_review = self.filtered(lambda r: r.need_validation)
+        if to_review:
+            to_review.request_validation()
+            to_review.invalidate_recordset(["need_validation"])
+            to_review._approval_sync_activities()
+        for rec in self - to_review:
+            if not rec.review_ids and rec[self._state_field] in self._state_from:
+                rec._approval_round_approved()
+        return True
+
     def _approval_decide(self, method, tiers, approved):
-        """Let tier validation record the decision, then log the reviews it
-        decided and move the records on."""
+        """Let tier validation record the decision, say in the chatter the
+        reviews it decided, and move the record on."""
         self.ensure_one()
         self.check_access("read")
         if tiers:
@@ -186,55 +342,43 @@ class CommsApprovalMixin(models.AbstractModel):
         # tier.review); the decision stays the user's, since tier validation
         # decides only the reviews whose reviewers include env.user, which
         # sudo keeps
-        decide = getattr(super(CommsApprovalMixin, self.sudo()), method)
+        deciding = self.sudo().with_context(comms_approval_deciding=True)
+        decide = getattr(super(CommsApprovalMixin, deciding), method)
         res = decide(tiers.sudo() if tiers else tiers)
         decided = self.review_ids.filtered(
             lambda r: r.status == status and before.get(r.id) != status
         )
-        self._approval_log(decided, approved=approved)
+        for review in decided:
+            notified = self.with_context(comms_approval_review_id=review.id)
+            if approved:
+                notified._notify_accepted_reviews()
+            else:
+                notified._notify_rejected_review()
         self._approval_after_review()
         return res
 
-    # ------------------------------------------------------------
-    # TOOLS
-    # ------------------------------------------------------------
+    def _approval_notified_review(self):
+        """The review a decision message is about, if any."""
+        review_id = self.env.context.get("comms_approval_review_id")
+        return self.env["tier.review"].sudo().browse(review_id).exists()
 
-    def _approval_request(self):
-        """Start an approval round, or approve at once when no tier applies."""
-        done = self.filtered(lambda r: r.review_ids)
-        done.restart_validation()
-        self.invalidate_recordset(["review_ids", "need_validation"])
-        to_review = self.filtered(lambda r: r.need_validation)
-        if to_review:
-            to_review.request_validation()
-            to_review.invalidate_recordset(["need_validation"])
-            to_review._approval_sync_activities()
-        for rec in self - to_review:
-            if rec.review_ids or rec[self._state_field] not in self._state_from:
-                continue
-            if self._approval_state:
-                rec._approval_on_validated()
-            elif rec.approval_rejection_reason:
-                # no tier applies any more: nothing is left to approve
-                rec.sudo().with_context(
-                    skip_validation_check=True, comms_approval_no_reapproval=True
-                ).write({"approval_rejection_reason": False})
-        return True
+    def _approval_decision_body(self, review, body):
+        if review.comment:
+            return Markup("%s<br/>%s") % (body, review.comment)
+        return body
 
     def _approval_live_states(self):
         """States in which the approved content is in use."""
         return [s for s in self._state_to if s != self._cancel_state]
 
     def _approval_content_in_use(self):
-        """Whether changing the approved content calls for a new approval."""
+        """Whether changing the approved content calls for a new approval:
+        the record is past its approval, or approved and not gone out yet."""
         self.ensure_one()
-        if not self._approval_state:
-            # approved, the transition it gates not made yet
-            return (
-                self[self._state_field] in self._state_from
-                and self.validation_status == "validated"
-            )
-        return self[self._state_field] in self._approval_live_states()
+        state = self[self._state_field]
+        if state in self._state_from:
+            return self.validation_status == "validated"
+        return state in self._approval_live_states()
 
     def _approval_after_review(self):
         # promote the next tier now, so that its reviewers get their activity
@@ -244,88 +388,52 @@ class CommsApprovalMixin(models.AbstractModel):
                 if rec[self._state_field] not in self._state_from:
                     continue
                 if rec.validation_status == "validated":
-                    rec._approval_on_validated()
+                    rec._approval_round_approved()
                 elif rec.validation_status == "rejected":
-                    rec._approval_on_rejected()
+                    rec._approval_round_rejected()
         self._approval_sync_activities()
 
-    def _approval_on_validated(self):
+    def _approval_round_approved(self):
         self.ensure_one()
+        resume_state = self.approval_resume_state
         vals = {
             "approval_resume_state": False,
             "approval_rejection_reason": False,
             "approval_date": fields.Datetime.now(),
         }
-        state = self.approval_resume_state or self._approval_state
-        if state:
-            vals[self._state_field] = state
-        self.sudo().with_context(
-            skip_validation_check=True, comms_approval_no_reapproval=True
-        ).write(vals)
-        self.sudo().message_post(
-            body=self.env._("Approved: the approval round is complete."),
-            subtype_xmlid="base_tier_validation.mt_tier_validation_accepted",
-        )
+        if resume_state:
+            vals[self._state_field] = resume_state
+        self._approval_as_system().write(vals)
+        if not resume_state:
+            self._approval_as_system()._comms_on_approved()
+        self.with_context(comms_approval_complete=True)._notify_accepted_reviews()
 
-    def _approval_on_rejected(self):
+    def _approval_round_rejected(self):
         self.ensure_one()
         rejected = self.review_ids.filtered(lambda r: r.status == "rejected")
         reason = "\n".join(filter(None, rejected.mapped("comment"))) or self.env._(
             "Rejected by %(users)s.",
             users=", ".join(rejected.done_by.mapped("name")),
         )
-        vals = {"approval_resume_state": False, "approval_rejection_reason": reason}
-        if self._approval_rejection_state:
-            vals[self._state_field] = self._approval_rejection_state
-        self.sudo().with_context(
-            skip_validation_check=True, comms_approval_no_reapproval=True
-        ).write(vals)
+        self._approval_as_system().write(
+            {"approval_resume_state": False, "approval_rejection_reason": reason}
+        )
+        self._approval_as_system()._comms_on_rejected()
 
     def _approval_request_again(self, changed_fields):
-        field_names = ", ".join(
-            self._fields[name]._description_string(self.env) for name in changed_fields
-        )
         for rec in self:
-            if self._approval_state:
-                rec.sudo().with_context(
-                    skip_validation_check=True, comms_approval_no_reapproval=True
-                ).write(
+            state = rec[self._state_field]
+            if state not in self._state_from:
+                rec._approval_as_system().write(
                     {
-                        self._state_field: "draft",
-                        "approval_resume_state": rec[self._state_field],
+                        self._state_field: self._state_from[0],
+                        "approval_resume_state": state,
                     }
                 )
-            rec.sudo().message_post(
-                body=self.env._(
-                    "Approved content changed (%(fields)s): a new approval is "
-                    "requested.",
-                    fields=field_names,
-                ),
-                subtype_xmlid="base_tier_validation.mt_tier_validation_restarted",
-            )
+            rec.with_context(
+                comms_approval_changed_fields=changed_fields
+            )._notify_restarted_review()
         self._approval_request()
-
-    def _approval_log(self, reviews, approved):
-        """Say in the chatter who decided what, with the reviewer's comment."""
-        for review in reviews:
-            rec = self.browse(review.res_id)
-            if approved:
-                body = self.env._(
-                    "Approved by %(user)s (%(tier)s).",
-                    user=self.env.user.name,
-                    tier=review.name,
-                )
-                subtype = "base_tier_validation.mt_tier_validation_accepted"
-            else:
-                body = self.env._(
-                    "Rejected by %(user)s (%(tier)s).",
-                    user=self.env.user.name,
-                    tier=review.name,
-                )
-                subtype = "base_tier_validation.mt_tier_validation_rejected"
-            if review.comment:
-                body = Markup("%s<br/>%s") % (body, review.comment)
-            rec.sudo().message_post(body=body, subtype_xmlid=subtype)
 
     def _approval_reviewers_to_notify(self, review):
         return review.reviewer_ids.filtered(
@@ -391,6 +499,20 @@ class CommsApprovalMixin(models.AbstractModel):
             )
         )
 
+    def _approval_erase_comments(self):
+        """Forget what the approval wrote of the records: the reviewers'
+        comments and the rejection reason (anonymisation)."""
+        # sudo: the reviews change through the approval round only (see
+        # tier.review); erasing personal data is the institution's duty
+        self.env["tier.review"].sudo().search(
+            Domain("model", "=", self._name)
+            & Domain("res_id", "in", self.ids)
+            & Domain("comment", "!=", False)
+        ).write({"comment": False})
+        self._approval_as_system().with_context(tracking_disable=True).write(
+            {"approval_rejection_reason": False}
+        )
+
     def _approval_check_state_entry(self, vals):
         """An approved state is entered from the draft state, through the
         approval, or from another approved state: never from a cancelled or
@@ -434,20 +556,3 @@ class CommsApprovalMixin(models.AbstractModel):
                     name=self.display_name,
                 )
             )
-
-    def _check_allow_write_under_validation(self, vals):
-        # a rejected record is back in the author's hands until resubmitted;
-        # an approved one that stays in its state may change, then goes
-        # through a new approval round
-        if self.validation_status == "rejected" or (
-            not self._approval_state and self.validation_status == "validated"
-        ):
-            return True
-        return super()._check_allow_write_under_validation(vals)
-
-    @api.model
-    def _get_under_validation_exceptions(self):
-        # what is not approved content may change while reviewers look at it
-        res = super()._get_under_validation_exceptions()
-        content = set(self._approval_content_fields) | {self._state_field}
-        return list(set(res) | {name for name in self._fields if name not in content})

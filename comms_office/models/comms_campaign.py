@@ -23,7 +23,7 @@ class CommsCampaign(models.Model):
 
     _name = "comms.campaign"
     _description = "Communication Campaign"
-    _inherit = ["comms.approval.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "comms.approval.mixin"]
     _order = "date_start desc, id desc"
 
     _state_to = ["approved", "running", "done"]
@@ -411,7 +411,7 @@ class CommsCampaign(models.Model):
             for campaign in self:
                 campaign.utm_campaign_id.title = campaign.name
         if {"name", "state"} & set(vals):
-            self.milestone_ids._sync_calendar_event()
+            self.milestone_ids._comms_mirror_sync()
         return res
 
     @api.ondelete(at_uninstall=False)
@@ -519,6 +519,13 @@ class CommsCampaign(models.Model):
         ).report_action(self.indicator_ids)
 
     # ------------------------------------------------------------
+    # APPROVAL
+    # ------------------------------------------------------------
+
+    def _comms_on_approved(self):
+        self.write({"state": "approved"})
+
+    # ------------------------------------------------------------
     # TOOLS
     # ------------------------------------------------------------
 
@@ -535,7 +542,7 @@ class CommsCampaign(models.Model):
         not_approved = self.filtered(
             lambda c: (
                 c.state not in ("approved", "running", "done")
-                and c.validation_status != "validated"
+                and not c._comms_may_go_out()
             )
         )
         if not_approved:

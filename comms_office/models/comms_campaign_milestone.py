@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import datetime, time
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 
 
 class CommsCampaignMilestone(models.Model):
@@ -12,6 +12,7 @@ class CommsCampaignMilestone(models.Model):
     """
 
     _name = "comms.campaign.milestone"
+    _inherit = ["comms.calendar.mirror.mixin"]
     _description = "Campaign Task or Milestone"
     _order = "date_deadline, sequence, id"
 
@@ -40,7 +41,6 @@ class CommsCampaignMilestone(models.Model):
         required=True,
     )
     description = fields.Text()
-    calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False)
 
     _dates_check = models.Constraint(
         "CHECK(date_start IS NULL OR date_deadline >= date_start)",
@@ -54,14 +54,23 @@ class CommsCampaignMilestone(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         milestones = super().create(vals_list)
-        milestones._sync_calendar_event()
         # entered done, as a past plan is: nothing to do, nothing to announce
         milestones._sync_meeting_activity(log=False)
         return milestones
 
     def write(self, vals):
         res = super().write(vals)
-        if {
+        if "state" in vals:
+            self._sync_meeting_activity()
+        return res
+
+    # ------------------------------------------------------------
+    # CALENDAR MIRROR
+    # ------------------------------------------------------------
+
+    @api.model
+    def _comms_mirror_fields(self):
+        return {
             "name",
             "kind",
             "user_id",
@@ -70,39 +79,13 @@ class CommsCampaignMilestone(models.Model):
             "state",
             "campaign_id",
             "description",
-        } & set(vals):
-            self._sync_calendar_event()
-        if "state" in vals:
-            self._sync_meeting_activity()
-        return res
+        }
 
-    @api.model
-    def _has_field_access(self, field, operation):
-        # the link to the mirror is set by the synchronisation only, in
-        # superuser mode: nobody points it at someone else's meeting
-        if (
-            operation == "write"
-            and field.name == "calendar_event_id"
-            and not self.env.su
-        ):
-            return False
-        return super()._has_field_access(field, operation)
+    def _comms_mirror_is_live(self):
+        self.ensure_one()
+        return self.state != "cancel" and self.campaign_id.state != "cancel"
 
-    def unlink(self):
-        mirrors = self.env["calendar.event"]
-        for milestone in self:
-            mirrors |= milestone.calendar_event_id._comms_mirror_of(milestone)
-        res = super().unlink()
-        # mirrors are in superuser mode: the milestones' own mirrors (checked
-        # above) go with them
-        mirrors.with_context(dont_notify=True).unlink()
-        return res
-
-    # ------------------------------------------------------------
-    # TOOLS
-    # ------------------------------------------------------------
-
-    def _prepare_calendar_event_vals(self):
+    def _comms_mirror_values(self):
         self.ensure_one()
         start = self.date_start or self.date_deadline
         return {
@@ -117,40 +100,15 @@ class CommsCampaignMilestone(models.Model):
             "start_date": start,
             "stop_date": self.date_deadline,
             "user_id": self.user_id.id,
-            "partner_ids": [(6, 0, self.user_id.partner_id.ids)],
+            "partner_ids": [Command.set(self.user_id.partner_id.ids)],
             "description": self.description or False,
             "res_model_id": self.env["ir.model"]._get_id("comms.campaign"),
             "res_id": self.campaign_id.id,
         }
 
-    def _sync_calendar_event(self):
-        """Create, move or remove the calendar event of each milestone.
-
-        The mirror sits in its responsible's calendar: whoever may change the
-        milestone changes it, in superuser mode. Only a meeting the office
-        created for this very milestone is a mirror.
-        """
-        Event = self.env["calendar.event"].sudo().with_context(dont_notify=True)
-        to_remove = Event
-        # sudo: the milestones at hand, which the user changed, and the link
-        # to their mirror that only this method writes
-        for milestone in self.sudo():
-            event = milestone.calendar_event_id._comms_mirror_of(milestone)
-            if milestone.state == "cancel" or milestone.campaign_id.state == "cancel":
-                to_remove |= event
-                continue
-            vals = milestone._prepare_calendar_event_vals()
-            if event:
-                event.write(vals)
-            else:
-                milestone.calendar_event_id = Event.create(
-                    dict(vals, comms_mirror_ref=Event._comms_mirror_key(milestone))
-                )
-        if to_remove:
-            self.sudo().filtered(
-                lambda m: m.calendar_event_id in to_remove
-            ).calendar_event_id = False
-            to_remove.unlink()
+    # ------------------------------------------------------------
+    # TOOLS
+    # ------------------------------------------------------------
 
     def _sync_meeting_activity(self, log=True):
         """A milestone done is no longer a to-do of its responsible: its meeting
@@ -169,6 +127,11 @@ class CommsCampaignMilestone(models.Model):
             to_close.action_done()
         else:
             to_close.action_archive()
+        # the to-do of a cancelled milestone stays archived with its meeting
         activities.filtered(
-            lambda a: not a.active and a.calendar_event_id not in done
+            lambda a: (
+                not a.active
+                and a.calendar_event_id.active
+                and a.calendar_event_id not in done
+            )
         ).action_unarchive()

@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 import uuid
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 import psycopg2.errors
 import pytz
@@ -18,21 +18,31 @@ from odoo.tools import (
     plaintext2html,
 )
 
-from .comms_figures import format_percentage
 from .comms_roles import check_role, has_role
 
 _logger = logging.getLogger(__name__)
 
+COMPLAINT_KINDS = [
+    ("complaint", "Complaint"),
+    ("suggestion", "Suggestion"),
+    ("compliment", "Compliment"),
+]
+COMPLAINT_CHANNELS = [
+    ("web", "Web Form"),
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("desk", "Visit to the Office"),
+    ("paper", "Paper Register"),
+]
+COMPLAINT_STATES = [
+    ("new", "Received"),
+    ("acknowledged", "Acknowledged"),
+    ("investigation", "Under Investigation"),
+    ("answered", "Answered"),
+    ("closed", "Closed"),
+    ("cancel", "Cancelled"),
+]
 OPEN_STATES = ("new", "acknowledged", "investigation")
-# The complainant's identity: readable by the office only (field groups), the
-# department concerned sees ``complainant_display`` instead.
-IDENTITY_FIELDS = (
-    "complainant_partner_id",
-    "complainant_name",
-    "complainant_email",
-    "complainant_phone",
-    "complainant_address",
-)
 # What the department concerned writes on its complaints, while they are
 # open: the facts it found, the answer it proposes, the corrective action.
 # The rest is the office's (Odoo's ``SELF_WRITEABLE_FIELDS`` pattern).
@@ -47,8 +57,13 @@ REGISTER_FIELDS = frozenset({"date_answered", "anonymized"})
 class CommsComplaint(models.Model):
     _name = "comms.complaint"
     _description = "Complaint or Suggestion"
-    # the approval mixin brings the chatter and the activities
-    _inherit = ["portal.mixin", "comms.approval.mixin", "comms.mail.intake.mixin"]
+    _inherit = [
+        "portal.mixin",
+        "comms.mail.intake.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "comms.approval.mixin",
+    ]
     _order = "priority desc, date_received desc, id desc"
     _rec_names_search = ["name", "subject"]
     _mail_post_access = "read"
@@ -61,10 +76,17 @@ class CommsComplaint(models.Model):
     _state_from = ["investigation"]
     _state_to = ["answered"]
     _cancel_state = "cancel"
-    _approval_state = False
-    _approval_rejection_state = False
     _approval_content_fields = ["answer"]
-    _tier_validation_manual_config = True
+    # The complainant's identity: each of these fields is readable by the
+    # office only (its groups), the department concerned sees
+    # ``complainant_display`` instead; the retention period erases them.
+    _comms_identity_fields = (
+        "complainant_partner_id",
+        "complainant_name",
+        "complainant_email",
+        "complainant_phone",
+        "complainant_address",
+    )
 
     # identification
     # the secret of the status page: the office gives it, the department
@@ -74,23 +96,13 @@ class CommsComplaint(models.Model):
         string="Reference", readonly=True, copy=False, default="/", index="trigram"
     )
     kind = fields.Selection(
-        [
-            ("complaint", "Complaint"),
-            ("suggestion", "Suggestion"),
-            ("compliment", "Compliment"),
-        ],
+        COMPLAINT_KINDS,
         required=True,
         default="complaint",
         tracking=True,
     )
     channel = fields.Selection(
-        [
-            ("web", "Web Form"),
-            ("email", "Email"),
-            ("phone", "Phone"),
-            ("desk", "Visit to the Office"),
-            ("paper", "Paper Register"),
-        ],
+        COMPLAINT_CHANNELS,
         required=True,
         default="desk",
         tracking=True,
@@ -197,14 +209,7 @@ class CommsComplaint(models.Model):
     )
     # workflow
     state = fields.Selection(
-        [
-            ("new", "Received"),
-            ("acknowledged", "Acknowledged"),
-            ("investigation", "Under Investigation"),
-            ("answered", "Answered"),
-            ("closed", "Closed"),
-            ("cancel", "Cancelled"),
-        ],
+        COMPLAINT_STATES,
         default="new",
         required=True,
         tracking=True,
@@ -467,6 +472,47 @@ class CommsComplaint(models.Model):
             )
 
     # ------------------------------------------------------------
+    # INTAKE
+    # ------------------------------------------------------------
+
+    @api.model
+    def _comms_register(self, values, attachments=(), channel="web", left_out=None):
+        """Register a request sent to the office from outside (the public
+        form, an email), the same way whatever the channel: the complaint is
+        created and numbered in its company's register, the documents sent
+        with the form are attached in a note, what was left out for its size
+        is said in the chatter, and the complainant is acknowledged at once;
+        a mail that fails never loses the complaint.
+
+        ``values`` were validated by the caller; ``attachments`` are
+        ``(name, content, mimetype)``; ``left_out`` is what
+        ``_intake_apply_limits`` did not keep.
+        """
+        complaint = self.create(dict(values, channel=channel))
+        if attachments:
+            documents = self.env["ir.attachment"].create(
+                [
+                    {
+                        "name": name,
+                        "raw": content,
+                        "mimetype": mimetype,
+                        "res_model": complaint._name,
+                        "res_id": complaint.id,
+                    }
+                    for name, content, mimetype in attachments
+                ]
+            )
+            complaint.message_post(
+                body=self.env._("Documents attached to the web form."),
+                attachment_ids=documents.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+        if left_out:
+            complaint._intake_log_left_out(left_out)
+        complaint._acknowledge_safely(left_out=left_out)
+        return complaint
+
+    # ------------------------------------------------------------
     # MAIL GATEWAY
     # ------------------------------------------------------------
 
@@ -485,8 +531,8 @@ class CommsComplaint(models.Model):
             or self.env._("(no subject)"),
             "description": html2plaintext(msg_dict.get("body") or "").strip()
             or self.env._("(empty message)"),
-            "channel": "email",
             "complainant_name": name or False,
+            # the complainant's address as found in the email, not as written
             "complainant_email": email,
             # The server's time of receipt: the sender's Date header could put
             # the complaint in a month whose register was already sent.
@@ -498,14 +544,13 @@ class CommsComplaint(models.Model):
         if msg_dict.get("author_id"):
             values["complainant_partner_id"] = msg_dict["author_id"]
         values.update(custom_values or {})
-        # the complainant's address as found in the email, not as written
-        complaint = super(
-            CommsComplaint, self.with_context(mail_create_nolog=True)
-        ).message_new(dict(msg_dict, email_from=email), custom_values=values)
-        if left_out:
-            complaint._intake_log_left_out(left_out)
-        complaint._acknowledge_safely(left_out=left_out)
-        return complaint
+        channel = values.pop("channel", "email")
+        # Registered as from the web form, not by mail.thread's message_new,
+        # which would only create it from these values; the email, posted
+        # next, is the complaint's first message.
+        return self.with_context(mail_create_nolog=True)._comms_register(
+            values, channel=channel, left_out=left_out
+        )
 
     def message_update(self, msg_dict, update_vals=None):
         """Someone has to read the complainant's reply: the assignee, or the
@@ -578,14 +623,11 @@ class CommsComplaint(models.Model):
             )
         if not self.answer or not html2plaintext(self.answer).strip():
             raise UserError(self.env._("Write the answer before sending it."))
-        if self.review_ids:
-            if self.validation_status != "validated":
-                raise UserError(
-                    self.env._(
-                        "The answer is waiting for the head of office's approval."
-                    )
-                )
-        elif self.need_validation:
+        if self._comms_approval_under_way():
+            raise UserError(
+                self.env._("The answer is waiting for the head of office's approval.")
+            )
+        if not self._comms_may_go_out():
             self.action_request_approval()
             return self._notify_action(
                 self.env._("The answer was sent to the head of office for approval.")
@@ -622,8 +664,6 @@ class CommsComplaint(models.Model):
     def action_cancel(self):
         self._check_office_action()
         self.write({"state": "cancel", "date_closed": fields.Datetime.now()})
-        # the approval round, if any, is over
-        self._approval_sync_activities()
         return True
 
     def action_reset(self):
@@ -1169,22 +1209,18 @@ class CommsComplaint(models.Model):
             comms_approval_no_reapproval=True,
         ).write(
             {
-                "complainant_partner_id": False,
-                "complainant_name": False,
-                "complainant_email": False,
-                "complainant_phone": False,
-                "complainant_address": False,
+                **dict.fromkeys(self._comms_identity_fields, False),
                 "subject": self.env._("Anonymised"),
                 "description": self.env._("Anonymised"),
                 "investigation_notes": False,
                 "answer": False,
                 "corrective_action": False,
-                "approval_rejection_reason": False,
                 "satisfaction_comment": False,
                 "access_token": False,
                 "anonymized": True,
             }
         )
+        complaints._approval_erase_comments()
         on_complaints = [("res_model", "=", self._name), ("res_id", "in", self.ids)]
         # messages take their tracking values, notifications and mails along
         self.env["mail.message"].sudo().search(
@@ -1195,102 +1231,9 @@ class CommsComplaint(models.Model):
         self.env["mail.followers"].sudo().search(
             [*on_complaints, ("partner_id", "in", partners.ids)]
         ).unlink()
-        self.env["tier.review"].sudo().search(
-            [
-                ("model", "=", self._name),
-                ("res_id", "in", self.ids),
-                ("comment", "!=", False),
-            ]
-        ).write({"comment": False})
         for partner in partners._comms_complainant_only():
             try:
                 with self.env.cr.savepoint():
                     partner.unlink()
             except Exception:
                 _logger.exception("Contact %s of a complaint was kept", partner.id)
-
-    @api.model
-    def _get_register_data(self, date_from, date_to, company=None):
-        """Figures of the monthly register table, from aggregates only.
-
-        The table counts complaints (grievances); suggestions and compliments
-        are entries of the register too, counted apart. The on-time rate is
-        that of the complaints answered in the month's entries.
-        """
-        company = company or self.env.company
-        start = datetime.combine(date_from, time.min)
-        stop = datetime.combine(date_to + timedelta(days=1), time.min)
-        base = (
-            Domain("company_id", "=", company.id)
-            & Domain("date_received", ">=", start)
-            & Domain("date_received", "<", stop)
-        )
-        complaints = base & Domain("kind", "=", "complaint")
-        state_labels = dict(self._fields["state"]._description_selection(self.env))
-        channel_labels = dict(self._fields["channel"]._description_selection(self.env))
-        kind_labels = dict(self._fields["kind"]._description_selection(self.env))
-
-        def count_by(field):
-            return self._read_group(base, [field], ["__count"])
-
-        by_category = []
-        answered = dict(
-            self._read_group(
-                complaints & Domain("date_answered", "!=", False),
-                ["category_id"],
-                ["__count"],
-            )
-        )
-        on_time = dict(
-            self._read_group(
-                complaints & Domain("answered_on_time", "=", True),
-                ["category_id"],
-                ["__count"],
-            )
-        )
-        for category, count in self._read_group(
-            complaints, ["category_id"], ["__count"]
-        ):
-            by_category.append(
-                {
-                    "name": category.name or self.env._("Not categorised"),
-                    "count": count,
-                    "answered": answered.get(category, 0),
-                    "on_time": on_time.get(category, 0),
-                }
-            )
-        total = sum(row["count"] for row in by_category)
-        total_answered = sum(row["answered"] for row in by_category)
-        total_on_time = sum(row["on_time"] for row in by_category)
-        on_time_rate = (
-            round(100.0 * total_on_time / total_answered, 1) if total_answered else None
-        )
-        by_kind = [
-            {"kind": kind, "name": kind_labels[kind], "count": count}
-            for kind, count in count_by("kind")
-        ]
-        entries = sum(row["count"] for row in by_kind)
-        return {
-            "company": company,
-            "date_from": date_from,
-            "date_to": date_to,
-            # complaints
-            "total": total,
-            "answered": total_answered,
-            "on_time": total_on_time,
-            "on_time_rate": on_time_rate,
-            "on_time_rate_display": format_percentage(self.env, on_time_rate),
-            "by_category": by_category,
-            # every entry of the register
-            "entries": entries,
-            "others": entries - total,
-            "by_channel": [
-                {"name": channel_labels[channel], "count": count}
-                for channel, count in count_by("channel")
-            ],
-            "by_state": [
-                {"name": state_labels[state], "count": count}
-                for state, count in count_by("state")
-            ],
-            "by_kind": by_kind,
-        }

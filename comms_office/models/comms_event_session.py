@@ -55,18 +55,18 @@ class CommsEventSession(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         sessions = super().create(vals_list)
-        sessions.event_id._sync_calendar_event()
+        sessions.event_id._comms_mirror_sync()
         return sessions
 
     def write(self, vals):
         events = self.event_id
         result = super().write(vals)
         if {"speaker_id", "event_id"} & vals.keys():
-            (events | self.event_id)._sync_calendar_event()
+            (events | self.event_id)._comms_mirror_sync()
         return result
 
     def unlink(self):
         events = self.event_id
         result = super().unlink()
-        events.exists()._sync_calendar_event()
+        events.exists()._comms_mirror_sync()
         return result

@@ -39,7 +39,12 @@ class CommsInquiry(models.Model):
 
     _name = "comms.inquiry"
     _description = "Media Inquiry"
-    _inherit = ["comms.approval.mixin", "comms.mail.intake.mixin"]
+    _inherit = [
+        "comms.mail.intake.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "comms.approval.mixin",
+    ]
     _order = "date_deadline, id desc"
     _mail_post_access = "read"
     _primary_email = "email_from"
@@ -436,6 +441,13 @@ class CommsInquiry(models.Model):
     def action_reopen(self):
         self._check_office_action()
         self.write({"stage": "in_progress" if self.user_id else "new"})
+
+    # ------------------------------------------------------------
+    # APPROVAL
+    # ------------------------------------------------------------
+
+    def _comms_on_approved(self):
+        self.write({"answer_state": "approved"})
 
     # ------------------------------------------------------------
     # TOOLS

@@ -41,7 +41,7 @@ class CommsMaterial(models.Model):
 
     _name = "comms.material"
     _description = "Communication Material"
-    _inherit = ["comms.approval.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "comms.approval.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
@@ -397,17 +397,11 @@ class CommsMaterial(models.Model):
     # APPROVAL
     # ------------------------------------------------------------
 
-    def _approval_request(self):
+    def _comms_check_approvable(self):
         self._check_consent()
-        return super()._approval_request()
 
-    def _validate_tier(self, tiers=False):
-        self._check_consent()
-        return super()._validate_tier(tiers)
-
-    def _approval_on_validated(self):
-        self._check_consent()
-        return super()._approval_on_validated()
+    def _comms_on_approved(self):
+        self.write({"state": "approved"})
 
     # ------------------------------------------------------------
     # TOOLS

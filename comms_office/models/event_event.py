@@ -11,7 +11,8 @@ RSVP_STATUSES = ("invited", "confirmed", "declined", "attended", "no_show")
 
 
 class EventEvent(models.Model):
-    _inherit = "event.event"
+    _name = "event.event"
+    _inherit = ["event.event", "comms.calendar.mirror.mixin"]
 
     # office
     is_comms_event = fields.Boolean(
@@ -75,13 +76,6 @@ class EventEvent(models.Model):
     )
     comms_session_ids = fields.One2many(
         "comms.event.session", "event_id", string="Agenda", copy=True
-    )
-    calendar_event_id = fields.Many2one(
-        "calendar.event",
-        copy=False,
-        readonly=True,
-        ondelete="set null",
-        index="btree_not_null",
     )
     comms_plan_launched = fields.Boolean(string="Logistics Plan Launched", copy=False)
     # guests, by category (not declined) and by answer; the figures and their
@@ -261,37 +255,7 @@ class EventEvent(models.Model):
                 vals["date_end"] = fields.Datetime.to_datetime(
                     vals["date_begin"]
                 ) + timedelta(hours=event_type.comms_duration)
-        events = super().create(vals_list)
-        events._sync_calendar_event()
-        return events
-
-    def write(self, vals):
-        result = super().write(vals)
-        if self._calendar_sync_fields() & vals.keys():
-            self._sync_calendar_event()
-        return result
-
-    def unlink(self):
-        mirrors = self.env["calendar.event"]
-        for event in self:
-            mirrors |= event.calendar_event_id._comms_mirror_of(event)
-        result = super().unlink()
-        # mirrors are in superuser mode: the events' own mirrors (checked
-        # above) go with them, from every organiser's calendar
-        mirrors.unlink()
-        return result
-
-    @api.model
-    def _has_field_access(self, field, operation):
-        # the link to the mirror is set by the synchronisation only, in
-        # superuser mode: nobody points it at someone else's meeting
-        if (
-            operation == "write"
-            and field.name == "calendar_event_id"
-            and not self.env.su
-        ):
-            return False
-        return super()._has_field_access(field, operation)
+        return super().create(vals_list)
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -490,11 +454,11 @@ class EventEvent(models.Model):
         }
 
     # ------------------------------------------------------------
-    # TOOLS
+    # CALENDAR MIRROR
     # ------------------------------------------------------------
 
     @api.model
-    def _calendar_sync_fields(self):
+    def _comms_mirror_fields(self):
         return {
             "name",
             "date_begin",
@@ -509,16 +473,11 @@ class EventEvent(models.Model):
             "comms_objective",
         }
 
-    def _get_calendar_partners(self):
-        """Organisers and speakers: the people whose calendars hold the event."""
+    def _comms_mirror_is_live(self):
         self.ensure_one()
-        return (
-            self.user_id.partner_id
-            | self.comms_organiser_ids.partner_id
-            | self.comms_session_ids.speaker_id
-        )
+        return self.is_comms_event and self.active and self.kanban_state != "cancel"
 
-    def _prepare_calendar_event_values(self):
+    def _comms_mirror_values(self):
         self.ensure_one()
         return {
             "name": self.name,
@@ -531,8 +490,20 @@ class EventEvent(models.Model):
             "description": self.comms_objective or False,
             "res_model_id": self.env["ir.model"]._get_id("event.event"),
             "res_id": self.id,
-            "active": self.active and self.kanban_state != "cancel",
         }
+
+    def _get_calendar_partners(self):
+        """Organisers and speakers: the people whose calendars hold the event."""
+        self.ensure_one()
+        return (
+            self.user_id.partner_id
+            | self.comms_organiser_ids.partner_id
+            | self.comms_session_ids.speaker_id
+        )
+
+    # ------------------------------------------------------------
+    # TOOLS
+    # ------------------------------------------------------------
 
     def _comms_indicator_values(self):
         """Values the module knows for the indicators, per event.
@@ -620,45 +591,3 @@ class EventEvent(models.Model):
                 )
             )
         return rows
-
-    def _sync_calendar_event(self):
-        """Keep each office event's calendar mirror in step: created with the
-        event, then moved, renamed, re-attended or archived (cancelled) with it."""
-        events = self.filtered(
-            lambda event: event.is_comms_event or event.calendar_event_id
-        )
-        if not events:
-            return
-        # The mirror belongs to the event: whoever may change the event
-        # changes it, in superuser mode since it sits in other calendars. Only
-        # a meeting the office created for this very event is a mirror.
-        CalendarEvent = (
-            self.env["calendar.event"]
-            .sudo()
-            .with_context(no_mail_to_attendees=True, active_test=False)
-        )
-        to_create = self.browse()
-        for event in events:
-            mirror = event.calendar_event_id._comms_mirror_of(event)
-            if not mirror:
-                if event.is_comms_event:
-                    to_create |= event
-                continue
-            values = event._prepare_calendar_event_values()
-            if not event.is_comms_event:
-                values["active"] = False
-            mirror.with_context(no_mail_to_attendees=True).write(values)
-        if to_create:
-            calendar_events = CalendarEvent.create(
-                [
-                    dict(
-                        event._prepare_calendar_event_values(),
-                        comms_mirror_ref=CalendarEvent._comms_mirror_key(event),
-                    )
-                    for event in to_create
-                ]
-            )
-            for event, calendar_event in zip(to_create, calendar_events, strict=True):
-                # sudo: the link is written here only, to the mirror just
-                # created for this event
-                event.sudo().calendar_event_id = calendar_event

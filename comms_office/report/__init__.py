@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import comms_complaint_register_report
 from . import comms_complaint_register
 from . import comms_complaint_register_xlsx
 from . import comms_editorial_calendar

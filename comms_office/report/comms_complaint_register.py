@@ -13,5 +13,7 @@ class ReportComplaintRegister(models.AbstractModel):
             "doc_ids": docids,
             "doc_model": "comms.complaint.register.wizard",
             "docs": wizards,
-            "registers": {wizard.id: wizard._get_register_data() for wizard in wizards},
+            "registers": self.env["comms.complaint.register.report"]._get_registers(
+                wizards
+            ),
         }

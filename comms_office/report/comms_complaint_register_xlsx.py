@@ -12,8 +12,8 @@ class ReportComplaintRegisterXlsx(models.AbstractModel):
         title = workbook.add_format({"bold": True, "font_size": 14})
         header = workbook.add_format({"bold": True, "bg_color": "#DDDDDD", "border": 1})
         cell = workbook.add_format({"border": 1})
-        for wizard in objs:
-            register = wizard._get_register_data()
+        registers = self.env["comms.complaint.register.report"]._get_registers(objs)
+        for register in registers.values():
             sheet = workbook.add_worksheet(register["period"][:31])
             if self.env["res.lang"]._get_data(code=self.env.lang).direction == "rtl":
                 sheet.right_to_left()

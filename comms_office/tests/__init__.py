@@ -33,6 +33,7 @@ from . import test_complaint_privacy
 from . import test_event_rsvp
 from . import test_approval_security
 from . import test_calendar_security
+from . import test_calendar_mirror
 from . import test_security_roles
 from . import test_complaint_concurrency
 from . import test_complaint_retention

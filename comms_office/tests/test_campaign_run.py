@@ -153,10 +153,10 @@ class TestCampaignPlanning(CommsCampaignCommon):
         self.assertIn("Vaccinate on time, again", event.sudo().name)
         # cancelled or deleted: it leaves the calendar
         milestone.state = "cancel"
-        self.assertFalse(event.exists())
+        self.assertNotIn(event, self._events_of(self.user_staff))
         milestone.state = "todo"
-        event = milestone.calendar_event_id
-        self.assertTrue(event)
+        self.assertEqual(milestone.calendar_event_id, event)
+        self.assertIn(event, self._events_of(self.user_staff))
         milestone.unlink()
         self.assertFalse(event.exists())
 

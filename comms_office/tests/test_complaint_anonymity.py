@@ -120,14 +120,7 @@ class TestComplaintAnonymity(HttpCase, ComplaintCommon):
         complaint = self._as_head(self.complaint)
         Complaint = complaint.browse()
         self.assertEqual(complaint.complainant_display, "Withheld at their request")
-        fields = (
-            "complainant_name",
-            "complainant_email",
-            "complainant_phone",
-            "complainant_address",
-            "complainant_partner_id",
-        )
-        for field in fields:
+        for field in Complaint._comms_identity_fields:
             with self.subTest(field=field):
                 with self.assertRaises(AccessError):
                     complaint.read([field])

@@ -5,6 +5,7 @@ from datetime import datetime
 
 import openpyxl
 
+from odoo.exceptions import AccessError
 from odoo.tests import tagged, users
 
 from .complaint_common import ComplaintCommon
@@ -66,7 +67,10 @@ class TestComplaintRegister(ComplaintCommon):
 
     @users("comms_officer")
     def test_register_figures(self):
-        data = self._wizard()._get_register_data()
+        wizard = self._wizard()
+        data = self.env["comms.complaint.register.report"]._get_register_data(
+            wizard.date_from, wizard.date_to, wizard.company_id
+        )
         self.assertEqual(data["total"], 3)
         self.assertEqual(data["answered"], 2)
         self.assertEqual(data["on_time"], 1)
@@ -83,6 +87,18 @@ class TestComplaintRegister(ComplaintCommon):
             {line["name"]: line["count"] for line in data["by_state"]},
             {"Received": 1, "Answered": 1, "Closed": 1},
         )
+
+    @users("comms_officer")
+    def test_register_is_the_office_s(self):
+        """The register lines count complaints; they name nobody, and only
+        the office reads them."""
+        Register = self.env["comms.complaint.register.report"]
+        lines = Register.search([("complaint_id", "in", self.march.ids)])
+        self.assertEqual(len(lines), 3)
+        for field in self.env["comms.complaint"]._comms_identity_fields:
+            self.assertNotIn(field, Register._fields)
+        with self.assertRaises(AccessError):
+            Register.with_user(self.user_staff).search([])
 
     @users("comms_officer")
     def test_register_pdf(self):

@@ -302,6 +302,48 @@ class TestComplaintMailIntake(MailIntakeCase, ComplaintCommon):
     # date of receipt
     # ------------------------------------------------------------
 
+    @mute_logger(*GATEWAY_LOGGERS)
+    def test_email_and_form_register_alike(self):
+        """An email and the public form go through the same register: the
+        complaint is numbered, keeps its documents and is acknowledged at
+        once, with its reference."""
+        by_email = self.Complaint.browse(
+            self._receive(
+                self._complaint_mail(
+                    attachments=[("lettre.txt", b"Bonjour", "text/plain")]
+                )
+            )
+        )
+        by_form = self.Complaint.sudo()._comms_register(
+            {
+                "subject": FRENCH_SUBJECT,
+                "description": FRENCH_BODY,
+                "complainant_name": "Amina Saadi",
+                "complainant_email": "amina.form@example.dz",
+                "consent": True,
+                "lang": "fr_FR",
+                "company_id": self.company.id,
+            },
+            [("lettre.txt", b"Bonjour", "text/plain")],
+            channel="web",
+        )
+        sent = self.env.ref("comms_office.mt_comms_complaint_sent")
+        for complaint, channel in ((by_email, "email"), (by_form, "web")):
+            with self.subTest(channel=channel):
+                self.assertEqual(complaint.channel, channel)
+                self.assertRegex(complaint.name, r"^REC-\d{4}-\d+$")
+                self.assertEqual(complaint.state, "acknowledged")
+                self.assertTrue(complaint.date_acknowledged)
+                acknowledgment = complaint.message_ids.filtered(
+                    lambda m: m.subtype_id == sent
+                )
+                self.assertEqual(len(acknowledgment), 1)
+                self.assertIn(complaint.name, acknowledgment.body)
+                self.assertEqual(
+                    complaint.message_ids.attachment_ids.mapped("name"),
+                    ["lettre.txt"],
+                )
+
     @freeze_time("2026-03-10 09:00:00")
     @mute_logger(*GATEWAY_LOGGERS)
     def test_date_received_is_the_receipt_time(self):
@@ -310,7 +352,9 @@ class TestComplaintMailIntake(MailIntakeCase, ComplaintCommon):
             self._receive(self._complaint_mail(sent=backdated))
         )
         self.assertEqual(complaint.date_received, datetime(2026, 3, 10, 9, 0))
-        january = self.Complaint._get_register_data(date(2026, 1, 1), date(2026, 1, 31))
+        january = self.env["comms.complaint.register.report"]._get_register_data(
+            date(2026, 1, 1), date(2026, 1, 31)
+        )
         self.assertEqual(january["total"], 0, "January's register is closed")
 
     # ------------------------------------------------------------

@@ -12,12 +12,7 @@ class CommentWizard(models.TransientModel):
         if not self.env["tier.review"]._comms_is_office_model(self.res_model):
             return super().add_comment()
         record = self.env[self.res_model].browse(self.res_id)
-        record._approval_check_own_reviews(self.review_ids)
-        # sudo: reviews change through the approval only (see tier.review);
-        # these are the user's own open reviews of the record, checked above
-        self.review_ids.sudo().write({"comment": self.comment})
-        if self.validate_reject == "validate":
-            record._validate_tier(self.review_ids)
-        if self.validate_reject == "reject":
-            record._rejected_tier(self.review_ids)
-        record._update_counter({"review_deleted": True})
+        if self.validate_reject in ("validate", "reject"):
+            record._comms_decide(
+                self.validate_reject == "validate", self.comment, self.review_ids
+            )

@@ -7,7 +7,8 @@ from odoo import api, fields, models
 
 
 class CommsComplaintRegisterWizard(models.TransientModel):
-    """Pick the month of the register table sent to the Mediator's delegate."""
+    """The month of the register table sent to the Mediator's delegate: its
+    figures are the register's (``comms.complaint.register.report``)."""
 
     _name = "comms.complaint.register.wizard"
     _description = "Monthly Complaints Register"
@@ -41,6 +42,7 @@ class CommsComplaintRegisterWizard(models.TransientModel):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+    name = fields.Char(string="Period", compute="_compute_dates")
     date_from = fields.Date(compute="_compute_dates")
     date_to = fields.Date(compute="_compute_dates")
 
@@ -48,14 +50,17 @@ class CommsComplaintRegisterWizard(models.TransientModel):
         "CHECK(year > 1999 AND year < 2200)", "Choose a valid year."
     )
 
+    @api.depends_context("lang")
     @api.depends("month", "year")
     def _compute_dates(self):
+        months = dict(self._fields["month"]._description_selection(self.env))
         for wizard in self:
             if wizard.month and wizard.year:
+                wizard.name = f"{months[wizard.month]} {wizard.year}"
                 wizard.date_from = date(wizard.year, int(wizard.month), 1)
                 wizard.date_to = wizard.date_from + relativedelta(months=1, days=-1)
             else:
-                wizard.date_from = wizard.date_to = False
+                wizard.name = wizard.date_from = wizard.date_to = False
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -70,18 +75,3 @@ class CommsComplaintRegisterWizard(models.TransientModel):
         return self.env.ref(
             "comms_office.action_report_comms_complaint_register_wizard_xlsx"
         ).report_action(self)
-
-    # ------------------------------------------------------------
-    # TOOLS
-    # ------------------------------------------------------------
-
-    def _get_register_data(self):
-        self.ensure_one()
-        month_label = dict(self._fields["month"]._description_selection(self.env))[
-            self.month
-        ]
-        data = self.env["comms.complaint"]._get_register_data(
-            self.date_from, self.date_to, self.company_id
-        )
-        data["period"] = f"{month_label} {self.year}"
-        return data
