@@ -23,6 +23,20 @@ class CommsComplaintRegisterReport(models.Model):
     _auto = False
     _order = "date_received desc"
     _rec_name = "complaint_id"
+    # what the view reads: pending changes of these fields are flushed first
+    _depends = {
+        "comms.complaint": [
+            "company_id",
+            "date_received",
+            "kind",
+            "channel",
+            "state",
+            "category_id",
+            "department_id",
+            "date_answered",
+            "answered_on_time",
+        ],
+    }
 
     complaint_id = fields.Many2one("comms.complaint", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
