@@ -4,7 +4,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .comms_figures import attendance_figures, format_percentage
+from .comms_figures import format_percentage
 from .comms_roles import check_role, refuse_fields
 
 CAMPAIGN_STATES = [
@@ -299,40 +299,27 @@ class CommsCampaign(models.Model):
     def _compute_event_counts(self):
         # counted for everyone who reads the campaign, also staff who do not
         # use the Events app: only figures leave the events
-        Event = self.env["event.event"].sudo().with_context(active_test=False)
-        events = {
-            campaign.id: count
-            for campaign, count in Event._read_group(
-                [("campaign_id", "in", self.ids), ("active", "=", True)],
-                ["campaign_id"],
-                ["__count"],
-            )
-        }
-        answers = defaultdict(list)
-        for campaign, status, walk_in, count in (
-            self.env["event.registration"]
+        events = (
+            self.env["event.event"]
             .sudo()
-            ._read_group(
-                [
-                    ("event_id.campaign_id", "in", self.ids),
-                    ("event_id.active", "=", True),
-                ],
-                ["event_id.campaign_id", "rsvp_status", "is_walk_in"],
-                ["__count"],
-            )
-        ):
-            answers[campaign.id].append((status, walk_in, count))
+            .search([("campaign_id", "in", self.ids)])
+            .grouped("campaign_id")
+        )
+        Event = self.env["event.event"]
         for campaign in self:
-            # the events' own figures, added up
-            figures = attendance_figures(answers[campaign._origin.id])
-            campaign.event_count = events.get(campaign._origin.id, 0)
-            campaign.event_guest_invited = figures["invited"]
-            campaign.event_guest_expected = figures["expected"]
-            campaign.event_guest_attended = figures["attended"]
-            campaign.event_attendance_rate = figures["rate"] or 0.0
-            campaign.event_attendance_rate_display = format_percentage(
-                self.env, figures["rate"]
-            )
+            # the events' own figures (computed for all of them at once),
+            # added up; the rate is that of the sums
+            campaign_events = events.get(campaign._origin, Event)
+            invited = sum(campaign_events.mapped("guest_invitation_count"))
+            expected = sum(campaign_events.mapped("guest_expected_count"))
+            attended = sum(campaign_events.mapped("guest_attended_count"))
+            rate = 100.0 * attended / expected if expected else None
+            campaign.event_count = len(campaign_events)
+            campaign.event_guest_invited = invited
+            campaign.event_guest_expected = expected
+            campaign.event_guest_attended = attended
+            campaign.event_attendance_rate = rate or 0.0
+            campaign.event_attendance_rate_display = format_percentage(self.env, rate)
 
     def _compute_media_counts(self):
         counts = {}
