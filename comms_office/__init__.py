@@ -3,3 +3,6 @@ from . import models
 from . import controllers
 from . import report
 from . import wizard
+from . import oca_catalogues
+
+oca_catalogues.add_catalogue_dirs()

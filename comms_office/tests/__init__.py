@@ -4,6 +4,7 @@ from . import test_media_import
 from . import test_security
 from . import test_settings
 from . import test_i18n
+from . import test_approval_labels
 from . import test_tours
 from . import test_complaint
 from . import test_complaint_mail
