@@ -260,7 +260,7 @@ class TestComplaintPages(HttpCase):
                 ).strip()
                 for link in links
             ],
-            ["Objet", "Email or phone", "Consent"],
+            ["Objet", "Courriel ou téléphone", "Consentement"],
         )
         for control, errors in (
             ("subject", ["error_subject"]),
