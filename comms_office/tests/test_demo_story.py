@@ -164,6 +164,15 @@ def _check_cast(story):
         == story.maternity.head_id,
         "The maternity's spokesperson is the head of the maternity.",
     )
+    landing = story.env.ref("comms_office.comms_work_item_action_server_landing")
+    office = story.users.filtered(
+        lambda u: u.has_group("comms_office.group_comms_user")
+    )
+    check(
+        all(user.action_id.id == landing.id for user in office),
+        "Everyone in the office opens Odoo on their work: %s do not.",
+        office.filtered(lambda u: u.action_id.id != landing.id).mapped("login"),
+    )
 
 
 def _check_calendar(story):
