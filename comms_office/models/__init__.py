@@ -1,5 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import res_company
+from . import res_lang
+from . import res_users
 from . import mail_thread
 from . import res_config_settings
 from . import comms_media_beat

@@ -5,8 +5,6 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
-from .comms_roles import check_role
-
 APPROVAL_SUBTYPES = (
     "base_tier_validation.mt_tier_validation_requested",
     "base_tier_validation.mt_tier_validation_accepted",
@@ -126,7 +124,7 @@ class CommsApprovalMixin(models.AbstractModel):
 
     def action_request_approval(self):
         """Start an approval round, or approve at once when no tier applies."""
-        check_role(self.env, "officer", self.env._("request an approval"))
+        self.env.user._comms_check_role("officer", self.env._("request an approval"))
         return self._approval_request()
 
     def request_validation(self):

@@ -4,9 +4,6 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .comms_figures import format_percentage
-from .comms_roles import check_role, refuse_fields
-
 CAMPAIGN_STATES = [
     ("draft", "Draft"),
     ("approved", "Approved"),
@@ -319,7 +316,9 @@ class CommsCampaign(models.Model):
             campaign.event_guest_expected = expected
             campaign.event_guest_attended = attended
             campaign.event_attendance_rate = rate or 0.0
-            campaign.event_attendance_rate_display = format_percentage(self.env, rate)
+            campaign.event_attendance_rate_display = self.env[
+                "res.lang"
+            ]._comms_format_percentage(rate)
 
     def _compute_media_counts(self):
         counts = {}
@@ -374,7 +373,7 @@ class CommsCampaign(models.Model):
         # each campaign tracks its mailings through a UTM campaign of its own,
         # never through one chosen by the user (it is renamed with it)
         if not self.env.su and any("utm_campaign_id" in vals for vals in vals_list):
-            refuse_fields(self, ["utm_campaign_id"])
+            self.env.user._comms_refuse_fields(self, ["utm_campaign_id"])
         utm_campaigns = self.env["utm.campaign"].create(
             [
                 {
@@ -390,7 +389,7 @@ class CommsCampaign(models.Model):
 
     def write(self, vals):
         if "utm_campaign_id" in vals and not self.env.su:
-            refuse_fields(self, ["utm_campaign_id"])
+            self.env.user._comms_refuse_fields(self, ["utm_campaign_id"])
         if vals.get("state") in ("running", "done"):
             self._check_can_start(vals["state"])
         res = super().write(vals)
@@ -517,8 +516,7 @@ class CommsCampaign(models.Model):
     # ------------------------------------------------------------
 
     def _check_office_action(self):
-        check_role(
-            self.env,
+        self.env.user._comms_check_role(
             "officer",
             self.env._(
                 "start, finish, cancel or reset a campaign, or prepare its emails"

@@ -3,8 +3,6 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
-from .comms_figures import format_percentage
-
 AMEC_LEVELS = [
     ("input", "Input"),
     ("activity", "Activity"),
@@ -152,8 +150,9 @@ class CommsIndicator(models.Model):
             else:
                 achievement = None
             indicator.achievement = max(achievement or 0.0, 0.0)
-            indicator.achievement_display = format_percentage(
-                self.env,
+            indicator.achievement_display = self.env[
+                "res.lang"
+            ]._comms_format_percentage(
                 None if achievement is None else indicator.achievement * 100,
                 digits=0,
             )

@@ -5,8 +5,6 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import email_normalize, html2plaintext
 
-from .comms_roles import check_role
-
 INQUIRY_CHANNELS = [
     ("email", "Email"),
     ("phone", "Phone"),
@@ -454,8 +452,7 @@ class CommsInquiry(models.Model):
     # ------------------------------------------------------------
 
     def _check_office_action(self):
-        check_role(
-            self.env,
+        self.env.user._comms_check_role(
             "officer",
             self.env._("answer, close, decline or reopen a media inquiry"),
         )

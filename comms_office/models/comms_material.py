@@ -5,8 +5,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
-from .comms_roles import check_role
-
 MATERIAL_TYPES = [
     ("press_release", "Press Release"),
     ("statement", "Statement"),
@@ -408,8 +406,7 @@ class CommsMaterial(models.Model):
     # ------------------------------------------------------------
 
     def _check_office_action(self):
-        check_role(
-            self.env,
+        self.env.user._comms_check_role(
             "officer",
             self.env._("publish, send, cancel or reset a material"),
         )

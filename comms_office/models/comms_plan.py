@@ -2,8 +2,6 @@
 from odoo import api, fields, models
 from odoo.fields import Domain
 
-from .comms_roles import check_role, has_role
-
 # The head of office gives the plan its budget and puts it in force;
 # officers draft and follow it.
 MANAGER_FIELDS = frozenset({"budget", "state"})
@@ -114,7 +112,7 @@ class CommsPlan(models.Model):
         if not super()._has_field_access(field, operation):
             return False
         if operation == "write" and field.name in MANAGER_FIELDS:
-            return has_role(self.env, "manager")
+            return self.env.user._comms_has_role("manager")
         return True
 
     # ------------------------------------------------------------
@@ -134,8 +132,7 @@ class CommsPlan(models.Model):
         self.state = "draft"
 
     def _check_standing_action(self):
-        check_role(
-            self.env,
+        self.env.user._comms_check_role(
             "manager",
             self.env._("put a communication plan in force, close or reopen it"),
         )

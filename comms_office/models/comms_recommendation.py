@@ -1,8 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .comms_roles import has_role
-
 # What the owner of a recommendation, when staff, writes on it: its
 # follow-up. The office words it, assigns it and dates it.
 STAFF_WRITABLE_FIELDS = frozenset({"state", "follow_up"})
@@ -78,7 +76,7 @@ class CommsRecommendation(models.Model):
         if not super()._has_field_access(field, operation):
             return False
         if operation == "write" and field.name not in STAFF_WRITABLE_FIELDS:
-            return has_role(self.env, "officer")
+            return self.env.user._comms_has_role("officer")
         return True
 
     def write(self, vals):

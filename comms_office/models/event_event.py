@@ -4,8 +4,6 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from .comms_figures import attendance_figures, format_percentage
-
 GUEST_CATEGORIES = ("staff", "public", "media", "partner")
 RSVP_STATUSES = ("invited", "confirmed", "declined", "attended", "no_show")
 
@@ -79,7 +77,7 @@ class EventEvent(models.Model):
     )
     comms_plan_launched = fields.Boolean(string="Logistics Plan Launched", copy=False)
     # guests, by category (not declined) and by answer; the figures and their
-    # definition are those of ``comms_figures.attendance_figures``
+    # definition are those of ``event.registration._comms_attendance_figures``
     guest_invitation_count = fields.Integer(
         string="Invited",
         compute="_compute_guest_counts",
@@ -191,13 +189,17 @@ class EventEvent(models.Model):
                     values[f"guest_{category}_count"] += count
         for event in self:
             values = counts.get(event.id) or dict.fromkeys(count_fields, 0)
-            figures = attendance_figures(answers.get(event.id, []))
+            figures = self.env["event.registration"]._comms_attendance_figures(
+                answers.get(event.id, [])
+            )
             values.update(
                 guest_invitation_count=figures["invited"],
                 guest_count=figures["expected"],
                 guest_expected_count=figures["expected"],
                 attendance_rate=figures["rate"] or 0.0,
-                attendance_rate_display=format_percentage(self.env, figures["rate"]),
+                attendance_rate_display=self.env["res.lang"]._comms_format_percentage(
+                    figures["rate"]
+                ),
             )
             event.update(values)
 
@@ -552,8 +554,8 @@ class EventEvent(models.Model):
     def _get_survey_score_display(self):
         """Average satisfaction in the report's language, a dash without answers."""
         self.ensure_one()
-        return format_percentage(
-            self.env, self.survey_score_avg if self.survey_answer_count else None
+        return self.env["res.lang"]._comms_format_percentage(
+            self.survey_score_avg if self.survey_answer_count else None
         )
 
     def _get_attendance_by_category(self):
@@ -582,12 +584,14 @@ class EventEvent(models.Model):
             *((labels[category], answers[category]) for category in GUEST_CATEGORIES),
             (self.env._("Total"), everyone),
         ]:
-            figures = attendance_figures(groups)
+            figures = self.env["event.registration"]._comms_attendance_figures(groups)
             rows.append(
                 dict(
                     figures,
                     label=label,
-                    rate_display=format_percentage(self.env, figures["rate"]),
+                    rate_display=self.env["res.lang"]._comms_format_percentage(
+                        figures["rate"]
+                    ),
                 )
             )
         return rows

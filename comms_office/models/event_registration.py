@@ -268,3 +268,34 @@ class EventRegistration(models.Model):
             )._action_send_mail()
         guests.invitation_sent = True
         return guests
+
+    @api.model
+    def _comms_attendance_figures(self, groups):
+        """Guests of one or several events from their registrations.
+
+        ``groups`` yields ``(rsvp_status, is_walk_in, count)``. Invited: the
+        guests the office invited, whatever their answer (walk-ins were not
+        invited). Expected: everyone who did not decline, walk-ins included.
+        Attended: everyone who came. The attendance rate is the attended among
+        the expected, ``None`` when nobody is expected.
+        """
+        invited = expected = attended = walk_ins = declined = 0
+        for status, walk_in, count in groups:
+            if walk_in:
+                walk_ins += count
+            else:
+                invited += count
+            if status == "declined":
+                declined += count
+            else:
+                expected += count
+            if status == "attended":
+                attended += count
+        return {
+            "invited": invited,
+            "expected": expected,
+            "attended": attended,
+            "walk_ins": walk_ins,
+            "declined": declined,
+            "rate": 100.0 * attended / expected if expected else None,
+        }

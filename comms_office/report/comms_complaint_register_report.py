@@ -10,7 +10,6 @@ from ..models.comms_complaint import (
     COMPLAINT_KINDS,
     COMPLAINT_STATES,
 )
-from ..models.comms_figures import format_percentage
 
 
 class CommsComplaintRegisterReport(models.Model):
@@ -134,7 +133,9 @@ class CommsComplaintRegisterReport(models.Model):
             "answered": total_answered,
             "on_time": total_on_time,
             "on_time_rate": on_time_rate,
-            "on_time_rate_display": format_percentage(self.env, on_time_rate),
+            "on_time_rate_display": self.env["res.lang"]._comms_format_percentage(
+                on_time_rate
+            ),
             "by_category": by_category,
             # every entry of the register
             "entries": entries,
