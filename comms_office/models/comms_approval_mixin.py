@@ -124,7 +124,9 @@ class CommsApprovalMixin(models.AbstractModel):
 
     def action_request_approval(self):
         """Start an approval round, or approve at once when no tier applies."""
-        self.env.user._comms_check_role("officer", self.env._("request an approval"))
+        self.env["res.users"]._comms_check_role(
+            "officer", self.env._("request an approval")
+        )
         return self._approval_request()
 
     def request_validation(self):

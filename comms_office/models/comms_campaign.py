@@ -373,7 +373,7 @@ class CommsCampaign(models.Model):
         # each campaign tracks its mailings through a UTM campaign of its own,
         # never through one chosen by the user (it is renamed with it)
         if not self.env.su and any("utm_campaign_id" in vals for vals in vals_list):
-            self.env.user._comms_refuse_fields(self, ["utm_campaign_id"])
+            self.env["res.users"]._comms_refuse_fields(self, ["utm_campaign_id"])
         utm_campaigns = self.env["utm.campaign"].create(
             [
                 {
@@ -389,7 +389,7 @@ class CommsCampaign(models.Model):
 
     def write(self, vals):
         if "utm_campaign_id" in vals and not self.env.su:
-            self.env.user._comms_refuse_fields(self, ["utm_campaign_id"])
+            self.env["res.users"]._comms_refuse_fields(self, ["utm_campaign_id"])
         if vals.get("state") in ("running", "done"):
             self._check_can_start(vals["state"])
         res = super().write(vals)
@@ -516,7 +516,7 @@ class CommsCampaign(models.Model):
     # ------------------------------------------------------------
 
     def _check_office_action(self):
-        self.env.user._comms_check_role(
+        self.env["res.users"]._comms_check_role(
             "officer",
             self.env._(
                 "start, finish, cancel or reset a campaign, or prepare its emails"

@@ -452,9 +452,9 @@ class CommsComplaint(models.Model):
             return True
         if field.name in REGISTER_FIELDS:
             return False
-        return field.name in STAFF_WRITABLE_FIELDS or self.env.user._comms_has_role(
-            "officer"
-        )
+        return field.name in STAFF_WRITABLE_FIELDS or self.env[
+            "res.users"
+        ]._comms_has_role("officer")
 
     def write(self, vals):
         if not self.env.su:
@@ -801,7 +801,7 @@ class CommsComplaint(models.Model):
     # ------------------------------------------------------------
 
     def _check_office_action(self):
-        self.env.user._comms_check_role(
+        self.env["res.users"]._comms_check_role(
             "officer",
             self.env._(
                 "acknowledge, investigate, answer, close, cancel or reopen a "
@@ -812,7 +812,7 @@ class CommsComplaint(models.Model):
     def _check_writable_now(self, vals):
         """The department writes while the complaint is open; nobody rewrites
         an answer that was sent."""
-        if not self.env.user._comms_has_role("officer"):
+        if not self.env["res.users"]._comms_has_role("officer"):
             handled = self.filtered(lambda c: c.state not in OPEN_STATES)
             if handled:
                 raise AccessError(

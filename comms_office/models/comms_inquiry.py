@@ -452,7 +452,7 @@ class CommsInquiry(models.Model):
     # ------------------------------------------------------------
 
     def _check_office_action(self):
-        self.env.user._comms_check_role(
+        self.env["res.users"]._comms_check_role(
             "officer",
             self.env._("answer, close, decline or reopen a media inquiry"),
         )

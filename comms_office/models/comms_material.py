@@ -406,7 +406,7 @@ class CommsMaterial(models.Model):
     # ------------------------------------------------------------
 
     def _check_office_action(self):
-        self.env.user._comms_check_role(
+        self.env["res.users"]._comms_check_role(
             "officer",
             self.env._("publish, send, cancel or reset a material"),
         )

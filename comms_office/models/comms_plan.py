@@ -112,7 +112,7 @@ class CommsPlan(models.Model):
         if not super()._has_field_access(field, operation):
             return False
         if operation == "write" and field.name in MANAGER_FIELDS:
-            return self.env.user._comms_has_role("manager")
+            return self.env["res.users"]._comms_has_role("manager")
         return True
 
     # ------------------------------------------------------------
@@ -132,7 +132,7 @@ class CommsPlan(models.Model):
         self.state = "draft"
 
     def _check_standing_action(self):
-        self.env.user._comms_check_role(
+        self.env["res.users"]._comms_check_role(
             "manager",
             self.env._("put a communication plan in force, close or reopen it"),
         )

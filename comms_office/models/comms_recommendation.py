@@ -76,7 +76,7 @@ class CommsRecommendation(models.Model):
         if not super()._has_field_access(field, operation):
             return False
         if operation == "write" and field.name not in STAFF_WRITABLE_FIELDS:
-            return self.env.user._comms_has_role("officer")
+            return self.env["res.users"]._comms_has_role("officer")
         return True
 
     def write(self, vals):

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import api, models
 from odoo.exceptions import AccessError
 
 # The roles of the communication office; each includes the ones below it.
@@ -17,15 +17,20 @@ class ResUsers(models.Model):
 
     _inherit = "res.users"
 
-    def _comms_has_role(self, role):
-        """Whether the user holds ``role`` or a higher one. The superuser
-        mode, where the module's own flows run, holds them all."""
-        self.ensure_one()
-        return self.env.su or self.has_group(COMMS_ROLE_GROUPS[role])
+    # Called on the model, in the caller's environment (``env.user`` is always
+    # in superuser mode): the current user, unless the superuser mode of the
+    # module's own flows is on.
 
+    @api.model
+    def _comms_has_role(self, role):
+        """Whether the current user holds ``role`` or a higher one. The
+        superuser mode, where the module's own flows run, holds them all."""
+        return self.env.su or self.env.user.has_group(COMMS_ROLE_GROUPS[role])
+
+    @api.model
     def _comms_check_role(self, role, action):
         """Refuse ``action`` (a verb phrase, e.g. "close a complaint") to a
-        user below ``role``."""
+        current user below ``role``."""
         if self._comms_has_role(role):
             return
         raise AccessError(
@@ -37,6 +42,7 @@ class ResUsers(models.Model):
             )
         )
 
+    @api.model
     def _comms_refuse_fields(self, records, field_names):
         """Refuse the user writing ``field_names`` on ``records``, naming them."""
         env = records.env
