@@ -145,6 +145,10 @@ class CommsApprovalMixin(models.AbstractModel):
         # the record (checked above)
         return super(CommsApprovalMixin, self.sudo()).restart_validation()
 
+    def _get_to_validate_message_name(self):
+        # the banner names the document in the reader's language
+        return self.env["ir.model"]._get(self._name).name
+
     # ------------------------------------------------------------
     # API OF THE MODELS
     # ------------------------------------------------------------

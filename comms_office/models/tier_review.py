@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 
@@ -15,6 +15,14 @@ class TierReview(models.Model):
     """
 
     _inherit = "tier.review"
+
+    # who the review waits for, in the language of whoever reads it (the
+    # approval banner, the Approvals tab), not of whoever asked for it
+    todo_by = fields.Char(store=False)
+
+    @api.depends_context("lang")
+    def _compute_todo_by(self):
+        return super()._compute_todo_by()
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -100,6 +100,28 @@ class TestApprovalLabels(CommsCampaignCommon):
         message = campaign.message_ids.filtered(lambda m: m.subtype_id == requested)
         self.assertIn(f"demandée par {self.user_officer.name}.", message.body)
 
+    def test_banner_in_the_readers_language(self):
+        """Asked for in Arabic, read in French: who the review waits for and
+        the name of the document follow the reader, not the requester."""
+        campaign = self._request_approval("ar_001")
+        group = campaign.review_ids.reviewer_group_id
+        self.assertTrue(group, "the campaign's first tier is a group's")
+        french = campaign.with_context(lang="fr_FR")
+        french.invalidate_recordset()
+        french.review_ids.invalidate_recordset()
+        banner = french.to_validate_message
+        self.assertIn(group.with_context(lang="fr_FR").name, banner)
+        self.assertNotIn(group.with_context(lang="ar_001").name, banner)
+        # before any tier is pending, the banner names the document
+        self.assertEqual(
+            french._get_to_validate_message_name(),
+            self.env["ir.model"].with_context(lang="fr_FR")._get(campaign._name).name,
+        )
+        self.assertIn(
+            group.with_context(lang="fr_FR").name,
+            french.review_ids.todo_by,
+        )
+
     def test_arabic_of_algeria(self):
         """Arabic (Algeria), the office's Arabic, reads the same catalogue."""
         lang = self.env.ref("comms_office.lang_ar_dz")
