@@ -21,6 +21,23 @@ class CommsInquiryReport(models.Model):
     _auto = False
     _order = "date_received desc"
     _rec_name = "inquiry_id"
+    # what the view reads: pending changes of these fields are flushed first
+    _depends = {
+        "comms.inquiry": [
+            "date_received",
+            "date_deadline",
+            "date_answered",
+            "channel",
+            "stage",
+            "user_id",
+            "spokesperson_id",
+            "beat_id",
+            "outlet_id",
+            "campaign_id",
+            "company_id",
+            "is_sensitive",
+        ],
+    }
 
     inquiry_id = fields.Many2one("comms.inquiry", readonly=True)
     date_received = fields.Datetime(string="Received On", readonly=True)
