@@ -134,3 +134,19 @@ i18n: database
 
 clean:
 	rm -rf $(VAR)
+
+## --- scale and operations ------------------------------------------------------
+
+# make bench: a regional directorate's volume (SCALE=1: 1,000,000 complaints
+# over 30 establishments, 100,000 inquiries, 20,000 media contacts, 2,000
+# campaigns) in the database $(BENCH_DB), then every figure against its baseline.
+SCALE ?= 0.01
+BENCH_DB ?= $(DB_NAME)_bench
+
+.PHONY: bench
+bench: database
+	@if ! $(PY) tools/db_ready.py $(BENCH_DB); then \
+	    $(ODOO) -d $(BENCH_DB) -i comms_office --with-demo --load-language=$(LANGS) --stop-after-init --log-level=warn; \
+	fi
+	$(PY) tools/bench.py -c $(VAR)/odoo.conf -d $(BENCH_DB) fill --scale $(SCALE)
+	$(PY) tools/bench.py -c $(VAR)/odoo.conf -d $(BENCH_DB) measure --scale $(SCALE)
