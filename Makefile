@@ -125,7 +125,7 @@ test-install:
 	@! grep -E " (ERROR|CRITICAL) " $(VAR)/install.log || { echo "error: installing logged errors" >&2; exit 1; }
 
 tests:
-	$(VENV)/bin/pytest --odoo-config=$(VAR)/odoo.conf --odoo-database=$(TEST_DB) comms_office/tests tests
+	$(VENV)/bin/pytest --odoo-config=$(VAR)/odoo.conf --odoo-database=$(TEST_DB) comms_office/tests tests --ignore=tests/ops
 
 i18n: database
 	@# Refresh the .pot and the Arabic and French catalogues from the run database.
@@ -143,10 +143,34 @@ clean:
 SCALE ?= 0.01
 BENCH_DB ?= $(DB_NAME)_bench
 
-.PHONY: bench
+.PHONY: bench backup restore test-ops ops-tools
 bench: database
 	@if ! $(PY) tools/db_ready.py $(BENCH_DB); then \
 	    $(ODOO) -d $(BENCH_DB) -i comms_office --with-demo --load-language=$(LANGS) --stop-after-init --log-level=warn; \
 	fi
 	$(PY) tools/bench.py -c $(VAR)/odoo.conf -d $(BENCH_DB) fill --scale $(SCALE)
 	$(PY) tools/bench.py -c $(VAR)/odoo.conf -d $(BENCH_DB) measure --scale $(SCALE)
+
+# make backup: the database $(DB_NAME) and its filestore, into
+# $(BACKUP_DIR)/<db>-<date>/ (pg_dump custom format, filestore archive, checksums).
+# make restore BACKUP=<that directory> DB_NAME=<new database>: the same office
+# in a new database (never over an existing one).
+BACKUP_DIR ?= $(VAR)/backups
+
+backup: config
+	@PGUSER=$(DB_USER) PGPASSWORD=$(DB_PASSWORD) bash tools/backup.sh $(DB_NAME) $(VAR)/data $(BACKUP_DIR)
+
+restore: config
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=<backup directory> DB_NAME=<new database>" >&2; exit 1; }
+	@PGUSER=$(DB_USER) PGPASSWORD=$(DB_PASSWORD) bash tools/restore.sh $(BACKUP) $(DB_NAME) $(VAR)/data
+
+# make test-ops: upgrade from the previous release, backup and restore,
+# uninstall, the wheel (CI runs it after make test).
+ops-tools: $(VENV)/.stamp-ops
+
+$(VENV)/.stamp-ops: tools/ops-requirements.txt | python
+	$(PY) -m pip install -q -r tools/ops-requirements.txt
+	@touch $@
+
+test-ops: database ops-tools
+	VAR=$(VAR) OPS_DB=$(TEST_DB)_ops $(VENV)/bin/pytest -p no:odoo -o addopts="-p no:cacheprovider" tests/ops
