@@ -3,7 +3,7 @@
     "name": "Communication Office",
     "summary": "The communication office of a public institution: media, "
     "campaigns, events, complaints, crisis and health awareness",
-    "version": "19.0.1.0.1",
+    "version": "19.0.1.1.0",
     "category": "Marketing/Communication",
     "website": "https://github.com/comms-office/comms_office",
     "author": "Comms Office contributors",
