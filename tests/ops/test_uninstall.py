@@ -67,7 +67,12 @@ print("smoke ok")
 
 def test_uninstall_leaves_a_working_odoo(restored_db):
     _source, dbname, _backup = restored_db
-    assert "uninstalled" in shell(dbname, UNINSTALL)
+    # Odoo keeps the demo records it cannot delete (a demo user who wrote in
+    # the chatter, the alias domain the companies use): PostgreSQL refuses
+    # the DELETE, Odoo logs it, keeps the record and goes on.
+    assert "uninstalled" in shell(
+        dbname, UNINSTALL, tolerated=r"odoo\.sql_db: bad query: b'DELETE FROM "
+    )
     assert "smoke ok" in shell(dbname, SMOKE)
     with connect(dbname) as conn, conn.cursor() as cr:
         cr.execute("SELECT state FROM ir_module_module WHERE name = 'comms_office'")
@@ -80,8 +85,11 @@ def test_uninstall_leaves_a_working_odoo(restored_db):
             """
         )
         assert cr.fetchall() == []
-        cr.execute("SELECT COUNT(*) FROM ir_model_data WHERE module = 'comms_office'")
-        assert cr.fetchone()[0] == 0
+        cr.execute(
+            "SELECT DISTINCT model FROM ir_model_data WHERE module = 'comms_office'"
+        )
+        kept = {model for (model,) in cr.fetchall()}
+        assert kept <= {"res.users", "res.partner", "mail.alias.domain"}, kept
         cr.execute("SELECT COUNT(*) FROM ir_model_fields WHERE model LIKE 'comms.%'")
         assert cr.fetchone()[0] == 0
     conn.close()
