@@ -85,14 +85,14 @@ MEASURE_REPEAT = 5
 # ----------------------------------------------------------------------------
 
 
-def open_env(config_path, database):
+def open_env(config_path, database, log_level="info"):
     import odoo  # noqa: F401  (the odoo namespace is set up by odoo-bin's path)
     from odoo import api
     from odoo.modules.registry import Registry
     from odoo.tools import config
 
     config.parse_config(
-        ["-c", config_path, "-d", database, "--no-http", "--log-level=info"]
+        ["-c", config_path, "-d", database, "--no-http", f"--log-level={log_level}"]
         # populate warns for every relation table it copies as is
         + ["--log-handler=odoo.tools.populate:ERROR"],
         setup_logging=True,
@@ -651,7 +651,10 @@ def main(argv):
     parser.add_argument("--intake", type=int, default=200)
     parser.add_argument("--dispatch", type=int, default=None)
     args = parser.parse_args(argv)
-    env = open_env(args.config, args.database)
+    # the measures print their own lines; the fill tells how populate goes
+    env = open_env(
+        args.config, args.database, "info" if args.step == "fill" else "warn"
+    )
     try:
         if args.step == "fill":
             fill(env, args.scale)
