@@ -223,7 +223,7 @@ for index in range(3):
             "consent": True,
         },
         attachments=[
-            (f"ticket-{index}.pdf", b"%PDF-1.4 ticket %d" % index, "application/pdf"),
+            (f"ticket-{index}.pdf", b"%%PDF-1.4 ticket %d" % index, "application/pdf"),
             (f"photo-{index}.jpg", b"\\xff\\xd8\\xff photo %d" % index, "image/jpeg"),
         ],
         channel="web",
