@@ -209,7 +209,6 @@ def previous_release():
 # under approval with its poster (the demo data holds approved and pending
 # reviews of complaints, campaigns and inquiries).
 FILL = """
-import base64
 Complaint = env["comms.complaint"]
 category = env.ref("comms_office.comms_complaint_category_waiting")
 for index in range(3):
