@@ -93,6 +93,12 @@ class CommsComplaint(models.Model):
     name = fields.Char(
         string="Reference", readonly=True, copy=False, default="/", index="trigram"
     )
+    # the one-time key of the public form that sent it: the same form sent
+    # again (a double click, a retry after a lost answer) finds it instead of
+    # filing it twice; a secret like the status page's
+    submission_key = fields.Char(
+        readonly=True, copy=False, groups="comms_office.group_comms_officer"
+    )
     kind = fields.Selection(
         COMPLAINT_KINDS,
         required=True,
@@ -272,6 +278,9 @@ class CommsComplaint(models.Model):
 
     _name_company_uniq = models.Constraint(
         "UNIQUE(name, company_id)", "The reference of a complaint must be unique."
+    )
+    _submission_key_uniq = models.Constraint(
+        "UNIQUE(submission_key)", "A form is filed once."
     )
 
     @api.model
