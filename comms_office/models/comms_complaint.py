@@ -499,21 +499,14 @@ class CommsComplaint(models.Model):
         """
         complaint = self.create(dict(values, channel=channel))
         if attachments:
-            documents = self.env["ir.attachment"].create(
-                [
-                    {
-                        "name": name,
-                        "raw": content,
-                        "mimetype": mimetype,
-                        "res_model": complaint._name,
-                        "res_id": complaint.id,
-                    }
-                    for name, content, mimetype in attachments
-                ]
-            )
+            # given as contents, not as attachments made beforehand: for the
+            # public user, mail links to its message only the files it creates
             complaint.message_post(
                 body=self.env._("Documents attached to the web form."),
-                attachment_ids=documents.ids,
+                attachments=[
+                    (name, content, {"mimetype": mimetype})
+                    for name, content, mimetype in attachments
+                ],
                 subtype_xmlid="mail.mt_note",
             )
         if left_out:

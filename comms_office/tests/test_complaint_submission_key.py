@@ -99,6 +99,14 @@ class TestComplaintSubmissionKey(HttpCase):
             [("res_model", "=", complaint._name), ("res_id", "=", complaint.id)]
         )
         self.assertEqual(attachments.mapped("name"), ["photo.png"])
+        self.assertEqual(attachments.mimetype, "image/png")
+        # the file is in the note of the chatter that says it came with the form
+        note = (
+            self.env["mail.message"]
+            .search([("model", "=", complaint._name), ("res_id", "=", complaint.id)])
+            .filtered("attachment_ids")
+        )
+        self.assertEqual(note.attachment_ids, attachments)
         # a retry is not a new request from the sender
         self.assertEqual(self._sender_count(), counted)
         # the receipt it leads to is the complaint's
