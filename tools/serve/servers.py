@@ -47,12 +47,13 @@ PROFILES = {
         "db_maxconn": 16,
         "db_maxconn_gevent": 32,
     },
-    # 8 cores, 64 GiB: 2 x cores + 1 workers, 2 cron workers
+    # 8 cores, 64 GiB: 12 workers (2 x cores + 1 is the most the cores can
+    # run; each worker serves ~6 people at once), 2 cron workers
     "large": {
-        "workers": 17,
+        "workers": 12,
         "max_cron_threads": 2,
-        "limit_memory_soft": int(2.5 * 1024**3),
-        "limit_memory_hard": 3 * 1024**3,
+        "limit_memory_soft": 2 * 1024**3,
+        "limit_memory_hard": int(2.5 * 1024**3),
         "limit_time_cpu": 120,
         "limit_time_real": 240,
         "limit_time_real_cron": 900,
