@@ -832,6 +832,7 @@ def main(argv=None):
     parser.add_argument("--crash", action="store_true")
     parser.add_argument("--report", type=Path)
     parser.add_argument("--base-port", type=int, default=8150)
+    parser.add_argument("--smtp-port", type=int, default=SMTP_PORT)
     args = parser.parse_args(argv)
     options = cluster.base_options(ROOT / "var" / "odoo.conf")
     random.seed(16)
@@ -843,16 +844,16 @@ def main(argv=None):
         f"Load: {title}, {args.submissions} submissions from {args.addresses} addresses"
     )
     first_complaint = fresh_database(options, args.template, args.database)
-    sink = SmtpSink(SMTP_PORT)
+    sink = SmtpSink(args.smtp_port)
     threading.Thread(target=sink.serve_forever, daemon=True).start()
-    out_dir = ROOT / "var" / "load"
+    out_dir = ROOT / "var" / "load" / args.database
     confs = cluster.write_configs(
         args.database,
         args.servers,
         args.workers,
         base_port=args.base_port,
         out_dir=out_dir,
-        extra={"smtp_server": "127.0.0.1", "smtp_port": SMTP_PORT},
+        extra={"smtp_server": "127.0.0.1", "smtp_port": args.smtp_port},
     )
     logs = []
     for conf in confs:
