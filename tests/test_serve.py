@@ -1,7 +1,9 @@
 """The production configurations: several servers, one database, one filestore."""
 
 import configparser
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,3 +85,37 @@ def test_workers_can_be_set(tmp_path):
         "comms_prod", 1, workers=1, base_conf=_base(tmp_path), out_dir=tmp_path
     )
     assert _read(path)["workers"] == "1"
+
+
+def test_the_gevent_process_starts(tmp_path):
+    """The process of live updates (websocket) of a server in prefork mode."""
+    [path] = servers.write_configs(
+        "comms_prod",
+        1,
+        base_conf=ROOT / "var" / "odoo.conf",
+        out_dir=tmp_path,
+        extra={"gevent_port": 8158, "logfile": "", "pidfile": ""},
+    )
+    process = subprocess.Popen(
+        [sys.executable, str(servers.ODOO_SRC / "odoo-bin"), "gevent", "-c", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        output = process.stdout.readline
+        deadline = time.monotonic() + 120
+        lines = []
+        while time.monotonic() < deadline:
+            line = output()
+            if not line:
+                break
+            lines.append(line)
+            if "Evented Service (longpolling) running" in line:
+                return
+        raise AssertionError(
+            "the gevent process did not start:\n" + "".join(lines[-20:])
+        )
+    finally:
+        process.kill()
+        process.wait()
