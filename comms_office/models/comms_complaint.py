@@ -937,7 +937,11 @@ class CommsComplaint(models.Model):
         return numbering
 
     def _send_acknowledgment(self, left_out=None):
-        self._send_to_complainant(
+        # Queued, not sent during the request: the form answers without
+        # waiting for the mail server, and the mail queue is the only one to
+        # send it (a mail sent at once and deleted while the queue's batch
+        # held it made the queue fail, with two servers under load).
+        self.with_context(mail_notify_force_send=False)._send_to_complainant(
             self.env.ref("comms_office.mail_template_complaint_ack"),
             # an automatic answer: auto-responders stay silent (RFC 3834)
             headers={
