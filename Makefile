@@ -40,11 +40,13 @@ export PGHOST := $(DB_HOST)
 export PGPORT := $(DB_PORT)
 export ODOO_SRC DB_HOST DB_PORT DB_USER DB_PASSWORD
 
-.PHONY: help setup system odoo-src python pdf node config database run test lint test-install tests i18n clean
+.PHONY: help setup system odoo-src python pdf node config database run test lint test-install tests i18n clean serve-two run-db load-db load load-crash
 
 help:
 	@echo "make run    set up and serve comms_office on http://localhost:$(HTTP_PORT) (login admin / admin)"
 	@echo "make test   set up, lint, install in a fresh database and run every test"
+	@echo "make serve-two   serve the database from two Odoo servers in prefork mode (see docs/deployment.md)"
+	@echo "make load         the public form under load, then nothing lost (make load-crash: with a crash)"
 	@echo "Odoo source: ODOO_SRC=$(ODOO_SRC)"
 
 ## --- set-up, each step done once and remembered by a stamp -------------------
@@ -131,6 +133,50 @@ i18n: database
 	@# Refresh the .pot and the Arabic and French catalogues from the run database.
 	$(ODOO) -d $(DB_NAME) -u comms_office --stop-after-init --log-level=warn
 	$(PY) tools/i18n_update.py $(ODOO_SRC)/odoo-bin $(VAR)/odoo.conf $(DB_NAME)
+
+## --- production serving and the load test (outside `make test`) -------------
+
+# Two servers in prefork mode (4 workers, a cron worker and the gevent process
+# each) on one database and one data directory, behind a reverse proxy:
+# http://127.0.0.1:$(SERVE_PORT)+2 and +4 (gevent on the next port each). Ctrl-C
+# stops both. SERVE_PROFILE=large for the limits of a larger machine.
+SERVERS ?= 2
+WORKERS ?= 4
+SERVE_PORT ?= 8150
+SERVE_PROFILE ?= small
+LOAD_DB ?= comms_ops_load
+LOAD_TEMPLATE ?= $(LOAD_DB)_tpl
+LOAD_SUBMISSIONS ?= 2000
+LOAD_ARGS ?=
+
+serve-two: config
+	@$(PY) tools/db_ready.py $(DB_NAME) || $(MAKE) -s run-db
+	$(PY) tools/serve/servers.py run -d $(DB_NAME) --servers $(SERVERS) \
+	    --profile $(SERVE_PROFILE) --base-port $(SERVE_PORT)
+
+run-db:
+	$(ODOO) -d $(DB_NAME) -i comms_office --with-demo --load-language=$(LANGS) --stop-after-init
+
+# The database the load starts from, each run: the demo (its officers log in),
+# made once.
+load-db: config
+	@$(PY) tools/db_ready.py $(LOAD_TEMPLATE) || \
+	    $(ODOO) -d $(LOAD_TEMPLATE) -i comms_office --with-demo --load-language=$(LANGS) \
+	        --stop-after-init --log-level=warn
+
+# The public form under load on SERVERS x WORKERS, officers and the mail
+# gateway at work, then the invariants checked; the figures go to docs/load/.
+load: load-db
+	$(PY) tools/load/load.py --database $(LOAD_DB) --template $(LOAD_TEMPLATE) \
+	    --servers $(SERVERS) --workers $(WORKERS) --submissions $(LOAD_SUBMISSIONS) \
+	    --base-port $(SERVE_PORT) --report docs/load/$(SERVERS)x$(WORKERS).md $(LOAD_ARGS)
+
+# The same, with one worker and then a whole server killed (SIGKILL) mid-load.
+load-crash: load-db
+	$(PY) tools/load/load.py --database $(LOAD_DB) --template $(LOAD_TEMPLATE) \
+	    --servers $(SERVERS) --workers $(WORKERS) --submissions $(LOAD_SUBMISSIONS) \
+	    --base-port $(SERVE_PORT) --crash --report docs/load/$(SERVERS)x$(WORKERS)-crash.md \
+	    $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VAR)

@@ -1,11 +1,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 import re
+import secrets
 import time
 
+import psycopg2.errors
 from werkzeug.exceptions import NotFound, abort
 
 from odoo import fields, http
+from odoo.exceptions import ConcurrencyError
 from odoo.http import request
 from odoo.tools import consteq, email_normalize
 from odoo.tools.mimetypes import guess_mimetype
@@ -54,6 +57,7 @@ FORM_FIELDS = (
     "hide_identity",
     "consent",
     HONEYPOT,
+    "submission_key",
 )
 # the fields that can be refused, in the order of the form: the summary of
 # errors at the top of the page lists them so, each linked to its field
@@ -73,6 +77,10 @@ ERROR_FIELDS = (
 )
 # the control a summary link leads to, when it is not named after the error
 ERROR_TARGETS = {"kind": "kind_complaint", "contact": "email"}
+# The one-time key of a form, drawn when the form is given: the same form
+# sent twice (a double click, a proxy or a browser retrying after a lost
+# answer) is filed once and answered twice with the same receipt.
+SUBMISSION_KEY = re.compile(r"[A-Za-z0-9_-]{32,64}")
 # an id as the form's lists send it: ASCII digits within PostgreSQL's integer
 RECORD_ID = re.compile(r"[1-9][0-9]{0,9}")
 MAX_RECORD_ID = 2**31 - 1
@@ -118,6 +126,9 @@ class ComplaintController(http.Controller):
             return self._switch_language(post, issued, recheck=switch_lang == "errors")
         if not request.validate_csrf(csrf_token if isinstance(csrf_token, str) else ""):
             reason = "expired"
+        elif not SUBMISSION_KEY.fullmatch(post.get("submission_key") or ""):
+            # a page given before forms had a key: given back with one
+            reason = "expired"
         elif not reason and post.get(HONEYPOT):
             reason = "hidden"
         if reason:
@@ -129,6 +140,10 @@ class ComplaintController(http.Controller):
                 status=400,
                 issued=issued,
             )
+        filed = self._filed(post["submission_key"])
+        if filed:
+            # already filed: the answer that was lost, and nothing counted
+            return request.redirect(filed.get_portal_url() + "&new=1")
         values, errors = self._validate(post)
         files, file_errors = self._read_files()
         errors.update(file_errors)
@@ -144,14 +159,36 @@ class ComplaintController(http.Controller):
                 )
             }
             return self._render_form(post, errors, status=429, issued=issued)
-        # sudo: the public has no access to the register; what it sent was
-        # validated above, and only the status link goes back to it
-        complaint = (
+        values["submission_key"] = post["submission_key"]
+        try:
+            # sudo: the public has no access to the register; what it sent was
+            # validated above, and only the status link goes back to it
+            complaint = (
+                request.env["comms.complaint"]
+                .sudo()
+                ._comms_register(values, files, channel="web")
+            )
+            request.env.flush_all()
+        except psycopg2.errors.UniqueViolation as error:
+            if error.diag.constraint_name != "comms_complaint_submission_key_uniq":
+                raise
+            # The same form, sent twice at once, was filed by the other
+            # request meanwhile: this one starts again (Odoo retries it) and
+            # answers with that complaint.
+            raise ConcurrencyError(
+                request.env._("This form was just filed by another request.")
+            ) from error
+        return request.redirect(complaint.get_portal_url() + "&new=1")
+
+    def _filed(self, submission_key):
+        """The complaint the form of ``submission_key`` filed, if any."""
+        # sudo: the key is a secret drawn for one form, like the token of a
+        # status page; the complaint found is only sent to its holder
+        return (
             request.env["comms.complaint"]
             .sudo()
-            ._comms_register(values, files, channel="web")
+            .search([("submission_key", "=", submission_key)], limit=1)
         )
-        return request.redirect(complaint.get_portal_url() + "&new=1")
 
     def _switch_language(self, post, issued, recheck=False):
         """The form again, in the language of the URL, with what the person
@@ -307,6 +344,10 @@ class ComplaintController(http.Controller):
             # lost the files chosen
             resent=request.httprequest.method == "POST",
             form_token=self._form_token(issued),
+            # a form given back keeps its key: nothing was filed with it
+            submission_key=values.get("submission_key")
+            if SUBMISSION_KEY.fullmatch(values.get("submission_key") or "")
+            else secrets.token_urlsafe(32),
             categories=categories,
             departments=departments,
             max_description=MAX_DESCRIPTION,

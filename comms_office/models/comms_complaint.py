@@ -93,6 +93,12 @@ class CommsComplaint(models.Model):
     name = fields.Char(
         string="Reference", readonly=True, copy=False, default="/", index="trigram"
     )
+    # the one-time key of the public form that sent it: the same form sent
+    # again (a double click, a retry after a lost answer) finds it instead of
+    # filing it twice; a secret like the status page's
+    submission_key = fields.Char(
+        readonly=True, copy=False, groups="comms_office.group_comms_officer"
+    )
     kind = fields.Selection(
         COMPLAINT_KINDS,
         required=True,
@@ -283,6 +289,9 @@ class CommsComplaint(models.Model):
     )
     # the monthly register and the reporting: a period of an establishment
     _company_received_idx = models.Index("(company_id, date_received)")
+    _submission_key_uniq = models.Constraint(
+        "UNIQUE(submission_key)", "A form is filed once."
+    )
 
     @api.model
     def _lang_get(self):
@@ -500,21 +509,14 @@ class CommsComplaint(models.Model):
         """
         complaint = self.create(dict(values, channel=channel))
         if attachments:
-            documents = self.env["ir.attachment"].create(
-                [
-                    {
-                        "name": name,
-                        "raw": content,
-                        "mimetype": mimetype,
-                        "res_model": complaint._name,
-                        "res_id": complaint.id,
-                    }
-                    for name, content, mimetype in attachments
-                ]
-            )
+            # given as contents, not as attachments made beforehand: for the
+            # public user, mail links to its message only the files it creates
             complaint.message_post(
                 body=self.env._("Documents attached to the web form."),
-                attachment_ids=documents.ids,
+                attachments=[
+                    (name, content, {"mimetype": mimetype})
+                    for name, content, mimetype in attachments
+                ],
                 subtype_xmlid="mail.mt_note",
             )
         if left_out:
@@ -945,7 +947,11 @@ class CommsComplaint(models.Model):
         return numbering
 
     def _send_acknowledgment(self, left_out=None):
-        self._send_to_complainant(
+        # Queued, not sent during the request: the form answers without
+        # waiting for the mail server, and the mail queue is the only one to
+        # send it (a mail sent at once and deleted while the queue's batch
+        # held it made the queue fail, with two servers under load).
+        self.with_context(mail_notify_force_send=False)._send_to_complainant(
             self.env.ref("comms_office.mail_template_complaint_ack"),
             # an automatic answer: auto-responders stay silent (RFC 3834)
             headers={

@@ -11,6 +11,7 @@ from . import test_complaint_mail
 from . import test_complaint_register
 from . import test_complaint_security
 from . import test_complaint_form
+from . import test_complaint_submission_key
 from . import test_complaint_performance
 from . import test_complaint_tour
 from . import test_campaign_approval

@@ -65,6 +65,34 @@ class TestComplaintConcurrency(BaseCase):
                 env_b["comms.complaint.flood"]._register_submission(address)
             )
 
+    def test_senders_do_not_wait_for_each_other(self):
+        """Submissions from two senders at the same moment neither wait for
+        nor fail each other: the form's count is read, not written."""
+        addresses = ("192.0.2.81", "192.0.2.82")
+        with self._worker() as env:
+            fingerprints = [
+                env["comms.complaint.flood"]._fingerprint(address)
+                for address in addresses
+            ]
+        self.addCleanup(self._forget_senders, fingerprints)
+        with self._worker() as env_a, self._worker() as env_b:
+            env_b.cr.execute("SELECT 1")
+            self.assertTrue(
+                env_a["comms.complaint.flood"]._register_submission(addresses[0])
+            )
+            # waiting for the first worker would fail here instead of hanging
+            env_b.cr.execute("SET LOCAL lock_timeout = '2s'")
+            self.assertTrue(
+                env_b["comms.complaint.flood"]._register_submission(addresses[1])
+            )
+            env_a.cr.commit()
+            env_b.cr.commit()
+        with self._worker() as env:
+            counts = env["comms.complaint.flood"].search(
+                [("fingerprint", "in", fingerprints)]
+            )
+            self.assertEqual(counts.mapped("count"), [1, 1])
+
     def _forget_register(self, first_day, last_day):
         with self._worker() as env:
             env["comms.complaint"].search(

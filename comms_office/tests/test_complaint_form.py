@@ -50,7 +50,11 @@ class TestComplaintForm(HttpCase):
         return self._tokens_in(response.text)
 
     def _tokens_in(self, html):
-        return dict(re.findall(r'name="(csrf_token|form_token)" value="([^"]+)"', html))
+        return dict(
+            re.findall(
+                r'name="(csrf_token|form_token|submission_key)" value="([^"]+)"', html
+            )
+        )
 
     def _post(self, files=None, headers=None, **overrides):
         data = {

@@ -55,7 +55,10 @@ class TestComplaintPages(HttpCase):
         response = self.url_open(url)
         self.assertEqual(response.status_code, 200)
         return dict(
-            re.findall(r'name="(csrf_token|form_token)" value="([^"]+)"', response.text)
+            re.findall(
+                r'name="(csrf_token|form_token|submission_key)" value="([^"]+)"',
+                response.text,
+            )
         )
 
     def _data(self, **overrides):
@@ -84,7 +87,10 @@ class TestComplaintPages(HttpCase):
         self.assertEqual(button.get("form"), "complaint_form")
         self.assertEqual(button.get("formenctype"), "application/x-www-form-urlencoded")
         tokens = dict(
-            re.findall(r'name="(csrf_token|form_token)" value="([^"]+)"', response.text)
+            re.findall(
+                r'name="(csrf_token|form_token|submission_key)" value="([^"]+)"',
+                response.text,
+            )
         )
         data = dict(data, **tokens, **{button.get("name"): button.get("value")})
         return self._post(button.get("formaction"), data)
@@ -155,7 +161,10 @@ class TestComplaintPages(HttpCase):
         self._assert_nothing_registered()
         # the form given back is sent as it is
         tokens = dict(
-            re.findall(r'name="(csrf_token|form_token)" value="([^"]+)"', response.text)
+            re.findall(
+                r'name="(csrf_token|form_token|submission_key)" value="([^"]+)"',
+                response.text,
+            )
         )
         response = self._post("/fr/comms/complaint/submit", dict(data, **tokens))
         self.assertEqual(response.status_code, 200)

@@ -102,7 +102,10 @@ class TestComplaintPrivacy(HttpCase):
         response = self.url_open(url)
         self.assertEqual(response.status_code, 200)
         return dict(
-            re.findall(r'name="(csrf_token|form_token)" value="([^"]+)"', response.text)
+            re.findall(
+                r'name="(csrf_token|form_token|submission_key)" value="([^"]+)"',
+                response.text,
+            )
         )
 
     def _file_on_the_form(self, hide_identity=False):
