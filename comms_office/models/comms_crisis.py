@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
@@ -509,22 +509,29 @@ class CommsCrisis(models.Model):
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
         )
-        # an email to each member, whatever their notification preference
-        self.env["mail.mail"].sudo().create(
-            {
-                "subject": subject,
-                "body_html": body,
-                "recipient_ids": [(6, 0, partners.ids)],
-                "model": self._name,
-                "res_id": self.id,
-                "auto_delete": False,
-            }
-        )
+        # an email to the members who read their notifications in Odoo: the
+        # others had it by email already
+        inbox = users.filtered(lambda u: u.notification_type == "inbox").partner_id
+        if inbox:
+            self.env["mail.mail"].sudo().create(
+                {
+                    "subject": subject,
+                    "body_html": body,
+                    "recipient_ids": [(6, 0, inbox.ids)],
+                    "model": self._name,
+                    "res_id": self.id,
+                    "auto_delete": False,
+                }
+            )
         activity_type = self.env.ref("comms_office.mail_activity_type_comms_crisis")
         model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().with_context(
-            mail_activity_quick_update=True
-        ).create(
+        # mail.activity's create subscribes and notifies each assignee in
+        # turn: the cell is subscribed above in one go, so the activities are
+        # inserted together (ORM create, sudo: the office alerts people who
+        # cannot create activities themselves) and the assignees' activity
+        # counters refreshed together
+        models.Model.create(
+            self.env["mail.activity"].sudo(),
             [
                 {
                     "res_model_id": model_id,
@@ -535,7 +542,10 @@ class CommsCrisis(models.Model):
                     "date_deadline": fields.Date.context_today(self),
                 }
                 for user in users
-            ]
+            ],
+        )
+        users._bus_send(
+            "mail.activity/updated", {"activity_created": True, "count_diff": 1}
         )
         self._crisis_send_sms(subject)
         self._crisis_log(
@@ -573,10 +583,15 @@ class CommsCrisis(models.Model):
                     ),
                     "channel_type": "channel",
                     "description": self.known_facts or False,
+                    # the whole cell at once (adding members one by one costs
+                    # queries for each)
+                    "channel_member_ids": [
+                        Command.create({"partner_id": partner.id})
+                        for partner in self.member_ids.user_id.partner_id
+                    ],
                 }
             )
         )
-        channel._add_members(users=self.member_ids.user_id)
         self.sudo().channel_id = channel
 
     def _crisis_book_meeting(self, start):
@@ -710,6 +725,16 @@ class CommsCrisis(models.Model):
         if model == "comms.rumour":
             action["view_mode"] = "kanban,list,form"
         return action
+
+    def _crisis_timeline(self):
+        """The timeline in the order it happened, read in one query however
+        long it is (for the report)."""
+        self.ensure_one()
+        return self.env["comms.crisis.log"].search_fetch(
+            Domain("crisis_id", "=", self.id),
+            ["date", "kind", "name", "user_id", "source"],
+            order="date, id",
+        )
 
     def _comms_indicator_values(self):
         """The crisis's own figures for its indicators, in one batch."""
