@@ -87,7 +87,6 @@ class CommsCoverage(models.Model):
         "CHECK(reach >= 0)", "The reach cannot be negative."
     )
 
-
     @api.model_create_multi
     def create(self, vals_list):
         clippings = super().create(vals_list)

@@ -95,9 +95,7 @@ class CommsCrisis(models.Model):
         "calendar.event", string="First Cell Meeting", readonly=True, copy=False
     )
     clock_ids = fields.One2many("comms.crisis.clock", "crisis_id", string="Clocks")
-    next_clock_id = fields.Many2one(
-        "comms.crisis.clock", string="Next Clock", compute="_compute_next_clock"
-    )
+    next_clock_id = fields.Many2one("comms.crisis.clock", compute="_compute_next_clock")
     next_clock_due = fields.Datetime(
         string="Next Deadline", compute="_compute_next_clock"
     )
@@ -116,7 +114,7 @@ class CommsCrisis(models.Model):
     rumour_count = fields.Integer(compute="_compute_counts")
     inquiry_ids = fields.One2many("comms.inquiry", "crisis_id", string="Inquiries")
     inquiry_count = fields.Integer(compute="_compute_counts")
-    coverage_ids = fields.One2many("comms.coverage", "crisis_id", string="Coverage")
+    coverage_ids = fields.One2many("comms.coverage", "crisis_id")
     coverage_count = fields.Integer(compute="_compute_counts")
     message_map_ids = fields.One2many(
         "comms.message.map", "crisis_id", string="Message Maps"
@@ -178,7 +176,9 @@ class CommsCrisis(models.Model):
             domain = Domain("crisis_id", "in", self.ids)
             if model == "comms.material":
                 domain &= Domain("material_type", "=", "statement")
-            counts = dict(self.env[model]._read_group(domain, ["crisis_id"], ["__count"]))
+            counts = dict(
+                self.env[model]._read_group(domain, ["crisis_id"], ["__count"])
+            )
             for crisis in self:
                 crisis[field] = counts.get(crisis, 0)
 
@@ -248,9 +248,9 @@ class CommsCrisis(models.Model):
             "activation",
             lambda c: c.env._(
                 "Crisis activated (severity: %(severity)s). %(facts)s",
-                severity=dict(
-                    c._fields["severity"]._description_selection(c.env)
-                ).get(c.severity),
+                severity=dict(c._fields["severity"]._description_selection(c.env)).get(
+                    c.severity
+                ),
                 facts=c.known_facts or "",
             ),
         )
@@ -359,9 +359,9 @@ class CommsCrisis(models.Model):
         open_crises = self.with_context(active_test=False).search(
             Domain("create_date", ">=", since) | Domain("state", "in", ACTIVE_STATES)
         )
-        taken = {
-            ("department_id", c.warning_department_id.id) for c in open_crises
-        } | {("category_id", c.warning_category_id.id) for c in open_crises}
+        taken = {("department_id", c.warning_department_id.id) for c in open_crises} | {
+            ("category_id", c.warning_category_id.id) for c in open_crises
+        }
         proposals = []
         for company, field, record, count in clusters:
             if (field, record.id) in taken:
@@ -387,9 +387,13 @@ class CommsCrisis(models.Model):
             ["__count"],
             having=[("__count", ">=", negative)],
         ):
-            if any(c.warning_note and not c.warning_department_id
-                   and not c.warning_category_id for c in open_crises
-                   if c.company_id == company):
+            if any(
+                c.warning_note
+                and not c.warning_department_id
+                and not c.warning_category_id
+                for c in open_crises
+                if c.company_id == company
+            ):
                 continue
             proposals.append(
                 {
@@ -467,9 +471,7 @@ class CommsCrisis(models.Model):
             )
         self.write({"state": state})
         label = dict(self._fields["state"]._description_selection(self.env))[state]
-        self._crisis_log(
-            "phase", lambda c: c.env._("Phase: %(phase)s.", phase=label)
-        )
+        self._crisis_log("phase", lambda c: c.env._("Phase: %(phase)s.", phase=label))
         return True
 
     def _crisis_start_clocks(self, start):
@@ -640,7 +642,11 @@ class CommsCrisis(models.Model):
         if not proposals:
             return self.browse()
         Scenario = self.env["comms.crisis.scenario"]
-        scenarios = Scenario.search([])
+        categories = [p["record"].id for p in proposals if p["field"] == "category_id"]
+        scenarios = Scenario.search(
+            Domain("kind", "in", ("care_incident", "rumour"))
+            | Domain("complaint_category_ids", "in", categories)
+        )
         default = scenarios.filtered(lambda s: s.kind == "care_incident")[:1]
         vals_list = []
         for proposal in proposals:
@@ -653,7 +659,9 @@ class CommsCrisis(models.Model):
                     or default
                 )
             elif not proposal["field"]:
-                scenario = scenarios.filtered(lambda s: s.kind == "rumour")[:1] or default
+                scenario = (
+                    scenarios.filtered(lambda s: s.kind == "rumour")[:1] or default
+                )
             vals_list.append(
                 {
                     "name": proposal["note"],

@@ -115,9 +115,9 @@ class CommsCrisisClock(models.Model):
                 lambda c, s=summary: s,
                 source=self.env._("Escalation"),
             )
-        self.env["mail.activity"].with_context(
-            mail_activity_quick_update=True
-        ).create(activities)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            activities
+        )
         return breached
 
     # ------------------------------------------------------------
@@ -134,4 +134,6 @@ class CommsCrisisClock(models.Model):
             return self.env._(
                 "Overdue by %(hours)s h %(minutes)s min", hours=hours, minutes=minutes
             )
-        return self.env._("%(hours)s h %(minutes)s min left", hours=hours, minutes=minutes)
+        return self.env._(
+            "%(hours)s h %(minutes)s min left", hours=hours, minutes=minutes
+        )

@@ -42,7 +42,6 @@ class CommsCrisisLog(models.Model):
     source = fields.Char(help="Where the information comes from.")
     corrects_id = fields.Many2one(
         "comms.crisis.log",
-        string="Corrects",
         domain="[('crisis_id', '=', crisis_id)]",
         help="The entry this one corrects.",
     )
@@ -60,10 +59,10 @@ class CommsCrisisLog(models.Model):
             raise UserError(self._append_only_message())
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=True)
+    def _unlink_never(self):
         if not self.env.su:
             raise UserError(self._append_only_message())
-        return super().unlink()
 
     def _append_only_message(self):
         return self.env._(

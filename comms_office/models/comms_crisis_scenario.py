@@ -33,7 +33,8 @@ class CommsCrisisScenario(models.Model):
     kind = fields.Selection(SCENARIO_KINDS, required=True, default="care_incident")
     default_severity = fields.Selection(CRISIS_SEVERITIES, default="2", required=True)
     severity_guidance = fields.Text(
-        translate=True, help="What makes this crisis minor, moderate, major or critical."
+        translate=True,
+        help="What makes this crisis minor, moderate, major or critical.",
     )
     cell_roles = fields.Text(
         string="Roles in the Cell",

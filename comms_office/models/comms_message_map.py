@@ -40,16 +40,16 @@ class CommsMessageMap(models.Model):
     word_count = fields.Integer(
         string="Words", compute="_compute_word_count", help="Of the three key messages."
     )
-    seconds = fields.Integer(
-        string="Seconds to Say", compute="_compute_word_count"
-    )
+    seconds = fields.Integer(string="Seconds to Say", compute="_compute_word_count")
     is_too_long = fields.Boolean(compute="_compute_word_count")
 
     @api.depends("key_message_1", "key_message_2", "key_message_3")
     def _compute_word_count(self):
         for mmap in self:
             text = " ".join(
-                filter(None, (mmap.key_message_1, mmap.key_message_2, mmap.key_message_3))
+                filter(
+                    None, (mmap.key_message_1, mmap.key_message_2, mmap.key_message_3)
+                )
             )
             words = len(re.findall(r"\w+(?:['’-]\w+)*", text))
             mmap.word_count = words

@@ -43,7 +43,9 @@ class CommsRumour(models.Model):
     state = fields.Selection(
         RUMOUR_STATES, required=True, default="new", tracking=True, index=True
     )
-    risk = fields.Selection(RUMOUR_RISKS, required=True, default="medium", tracking=True)
+    risk = fields.Selection(
+        RUMOUR_RISKS, required=True, default="medium", tracking=True
+    )
     seen_on = fields.Char(string="Where", help="Facebook group, WhatsApp, radio…")
     url = fields.Char(string="Link")
     screenshot = fields.Image(max_width=1024, max_height=1024)
@@ -86,7 +88,9 @@ class CommsRumour(models.Model):
         for rumour in self:
             rumour.answered_on_time = bool(
                 rumour.date_answered
-                and (not rumour.date_target or rumour.date_answered <= rumour.date_target)
+                and (
+                    not rumour.date_target or rumour.date_answered <= rumour.date_target
+                )
             )
 
     @api.depends("name", "crisis_id.is_drill")

@@ -61,5 +61,5 @@ class TestCrisisPerformance(CommsCrisisCommon):
 
         queries = self.assertQueriesDoNotGrow(render, 10, 10000)
         BENCHMARKS.append(
-            f"crisis report with its timeline: {queries} queries for 10 or 10,000 entries"
+            f"crisis report: {queries} queries for a timeline of 10 or 10,000 entries"
         )

@@ -35,7 +35,9 @@ class TestCrisisSecurity(CommsCrisisCommon):
     def test_rights_per_role(self):
         # employees outside the office and staff outside the cell see nothing
         for user in (self.user_employee, self.user_staff):
-            self.assertAccess(self.crisis, "----" if user == self.user_employee else "R---", user)
+            self.assertAccess(
+                self.crisis, "----" if user == self.user_employee else "R---", user
+            )
             with self.assertRaises(AccessError):
                 self.statement.with_user(user).check_access("read")
             with self.assertRaises(AccessError):
@@ -65,9 +67,7 @@ class TestCrisisSecurity(CommsCrisisCommon):
             with self.assertRaises(AccessError):
                 self.statement.with_user(user).write({"body": "<p>Tout va bien</p>"})
             with self.assertRaises(AccessError):
-                self.crisis.member_ids[:1].with_user(user).write(
-                    {"user_id": user.id}
-                )
+                self.crisis.member_ids[:1].with_user(user).write({"user_id": user.id})
         with self.assertRaises(AccessError):
             self.crisis.with_user(self.user_officer).unlink()
         # staff outside the cell cannot slip an entry into a crisis's timeline
