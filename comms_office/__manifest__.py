@@ -110,6 +110,7 @@
         "demo/comms_campaign_demo.xml",
         "demo/event_event_demo.xml",
         "demo/comms_media_demo.xml",
+        "demo/comms_crisis_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
