@@ -182,6 +182,12 @@ class CommsCrisis(models.Model):
             for crisis in self:
                 crisis[field] = counts.get(crisis, 0)
 
+    @api.onchange("scenario_id")
+    def _onchange_scenario_id(self):
+        if self.scenario_id and not self.member_ids:
+            self.member_ids = self.scenario_id._crisis_member_commands()
+            self.severity = self.scenario_id.default_severity
+
     @api.depends("name", "is_drill")
     def _compute_display_name(self):
         for crisis in self:
@@ -198,7 +204,7 @@ class CommsCrisis(models.Model):
     def create(self, vals_list):
         Scenario = self.env["comms.crisis.scenario"]
         for vals in vals_list:
-            if vals.get("scenario_id") and "member_ids" not in vals:
+            if vals.get("scenario_id") and not vals.get("member_ids"):
                 scenario = Scenario.browse(vals["scenario_id"])
                 vals["member_ids"] = scenario._crisis_member_commands()
         return super().create(vals_list)

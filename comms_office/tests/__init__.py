@@ -50,3 +50,4 @@ from . import test_tours_office_day
 from . import test_crisis
 from . import test_crisis_security
 from . import test_crisis_performance
+from . import test_crisis_tour
