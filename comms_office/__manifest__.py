@@ -30,6 +30,7 @@
         "security/ir.model.access.csv",
         "security/comms_complaint_security.xml",
         "security/comms_work_item_security.xml",
+        "security/comms_crisis_security.xml",
         # data
         "data/res_lang_data.xml",
         "data/resource_calendar_data.xml",
@@ -46,6 +47,7 @@
         "data/comms_campaign_stage_data.xml",
         "data/survey_data.xml",
         "data/event_type_data.xml",
+        "data/comms_crisis_scenario_data.xml",
         # views
         "views/res_partner_views.xml",
         "views/comms_media_list_views.xml",
@@ -76,6 +78,10 @@
         "views/comms_inquiry_views.xml",
         "views/comms_coverage_views.xml",
         "views/comms_work_item_views.xml",
+        "views/comms_message_map_views.xml",
+        "views/comms_crisis_scenario_views.xml",
+        "views/comms_rumour_views.xml",
+        "views/comms_crisis_views.xml",
         # wizards
         "wizard/comms_complaint_register_wizard_views.xml",
         "wizard/comms_event_invite_views.xml",
@@ -89,6 +95,8 @@
         "report/comms_complaint_templates.xml",
         "report/event_event_reports.xml",
         "report/event_event_templates.xml",
+        "report/comms_crisis_reports.xml",
+        "report/comms_crisis_templates.xml",
         # menus
         "views/comms_office_menus.xml",
     ],
@@ -102,6 +110,7 @@
         "demo/comms_campaign_demo.xml",
         "demo/event_event_demo.xml",
         "demo/comms_media_demo.xml",
+        "demo/comms_crisis_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

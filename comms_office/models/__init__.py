@@ -41,3 +41,10 @@ from . import comms_publication
 from . import comms_spokesperson
 from . import comms_inquiry
 from . import comms_coverage
+from . import comms_crisis_scenario
+from . import comms_crisis_member
+from . import comms_crisis
+from . import comms_crisis_clock
+from . import comms_crisis_log
+from . import comms_rumour
+from . import comms_message_map

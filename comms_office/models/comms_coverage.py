@@ -50,6 +50,9 @@ class CommsCoverage(models.Model):
         "comms.material", index="btree_not_null", tracking=True
     )
     inquiry_id = fields.Many2one("comms.inquiry", index="btree_not_null", tracking=True)
+    crisis_id = fields.Many2one(
+        "comms.crisis", index="btree_not_null", tracking=True, check_company=True
+    )
     campaign_id = fields.Many2one(
         "comms.campaign",
         compute="_compute_campaign_id",
@@ -83,6 +86,12 @@ class CommsCoverage(models.Model):
     _reach_positive = models.Constraint(
         "CHECK(reach >= 0)", "The reach cannot be negative."
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        clippings = super().create(vals_list)
+        self.env["comms.crisis"]._crisis_log_created(clippings, "coverage")
+        return clippings
 
     @api.depends("outlet_id.media_audience")
     def _compute_reach(self):

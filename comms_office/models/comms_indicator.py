@@ -48,6 +48,9 @@ class CommsIndicator(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+    crisis_id = fields.Many2one(
+        "comms.crisis", ondelete="cascade", index="btree_not_null"
+    )
     campaign_id = fields.Many2one(
         "comms.campaign", ondelete="cascade", index="btree_not_null"
     )
@@ -89,6 +92,9 @@ class CommsIndicator(models.Model):
             ("survey_answers", "Satisfaction survey answers"),
             ("survey_satisfaction", "Average satisfaction (%)"),
             *MEDIA_INDICATOR_SOURCES,
+            ("crisis_first_statement_minutes", "Minutes to the first statement"),
+            ("crisis_clocks_kept", "Crisis clocks kept (%)"),
+            ("crisis_rumours_on_time", "Rumours answered on time (%)"),
         ],
         string="Actual From",
         required=True,
@@ -120,8 +126,8 @@ class CommsIndicator(models.Model):
     note = fields.Text()
 
     _one_parent = models.Constraint(
-        "CHECK(campaign_id IS NULL OR event_id IS NULL)",
-        "An indicator measures either a campaign or an event, not both.",
+        "CHECK(num_nonnulls(campaign_id, event_id, crisis_id) <= 1)",
+        "An indicator measures either a campaign, an event or a crisis, not both.",
     )
 
     @api.depends("auto_source", "actual_manual")
@@ -189,6 +195,11 @@ class CommsIndicator(models.Model):
         for indicator in event_indicators:
             event_values = known.get(indicator.event_id.id, {})
             values[indicator.id] = event_values.get(indicator.auto_source, 0.0)
+        crisis_indicators = self.filtered("crisis_id")
+        known = crisis_indicators.crisis_id._comms_indicator_values()
+        for indicator in crisis_indicators:
+            crisis_values = known.get(indicator.crisis_id.id, {})
+            values[indicator.id] = crisis_values.get(indicator.auto_source, 0.0)
         return values
 
     @api.model

@@ -108,6 +108,9 @@ class CommsInquiry(models.Model):
         help="The answer commits the institution on a sensitive matter: the head "
         "of office approves it before it is sent.",
     )
+    crisis_id = fields.Many2one(
+        "comms.crisis", index="btree_not_null", tracking=True, check_company=True
+    )
     campaign_id = fields.Many2one(
         "comms.campaign", index="btree_not_null", check_company=True
     )
@@ -277,6 +280,7 @@ class CommsInquiry(models.Model):
         inquiries = super().create(vals_list)
         for inquiry in inquiries.filtered("partner_id"):
             inquiry.message_subscribe(partner_ids=inquiry.partner_id.ids)
+        self.env["comms.crisis"]._crisis_log_created(inquiries, "inquiry")
         return inquiries
 
     def write(self, vals):

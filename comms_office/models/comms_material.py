@@ -87,6 +87,20 @@ class CommsMaterial(models.Model):
         check_company=True,
         help="The event this material announces or reports on.",
     )
+    crisis_id = fields.Many2one(
+        "comms.crisis",
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
+        help="The crisis this statement speaks for: it is approved on the fast "
+        "track, by at most three reviewers.",
+    )
+    crisis_version = fields.Integer(
+        string="Update", help="Number of the statement in its crisis (v1, v2…)."
+    )
+    crisis_expert_id = fields.Many2one(
+        related="crisis_id.medical_expert_id", string="Crisis Medical Expert"
+    )
     state = fields.Selection(
         MATERIAL_STATES,
         default="draft",
@@ -314,7 +328,13 @@ class CommsMaterial(models.Model):
                     names=", ".join(not_approved.mapped("display_name")),
                 )
             )
+        to_publish = self.filtered(lambda m: m.state != "published")
         self.write({"state": "published"})
+        statements = to_publish.filtered("crisis_id")
+        for crisis in statements.crisis_id:
+            crisis._crisis_on_statements_published(
+                statements.filtered(lambda m, c=crisis: m.crisis_id == c)
+            )
 
     def action_cancel(self):
         self._check_office_action()
@@ -400,6 +420,15 @@ class CommsMaterial(models.Model):
 
     def _comms_on_approved(self):
         self.write({"state": "approved"})
+        for material in self.filtered("crisis_id"):
+            material.crisis_id._crisis_log(
+                "approval",
+                lambda c, m=material: c.env._(
+                    "Statement v%(number)s approved by %(users)s.",
+                    number=m.crisis_version,
+                    users=", ".join(m.approved_by_ids.mapped("name")),
+                ),
+            )
 
     # ------------------------------------------------------------
     # TOOLS

@@ -22,6 +22,9 @@ class CommsRecommendation(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+    crisis_id = fields.Many2one(
+        "comms.crisis", ondelete="cascade", index="btree_not_null"
+    )
     campaign_id = fields.Many2one(
         "comms.campaign", ondelete="cascade", index="btree_not_null", tracking=True
     )
@@ -56,8 +59,8 @@ class CommsRecommendation(models.Model):
     follow_up = fields.Text(string="Follow-up Notes")
 
     _one_parent = models.Constraint(
-        "CHECK(campaign_id IS NULL OR event_id IS NULL)",
-        "A recommendation follows either a campaign or an event, not both.",
+        "CHECK(num_nonnulls(campaign_id, event_id, crisis_id) <= 1)",
+        "A recommendation follows either a campaign, an event or a crisis, not both.",
     )
 
     # ------------------------------------------------------------

@@ -36,7 +36,9 @@ class CommsInquiryReport(models.Model):
             "campaign_id",
             "company_id",
             "is_sensitive",
+            "crisis_id",
         ],
+        "comms.crisis": ["is_drill"],
     }
 
     inquiry_id = fields.Many2one("comms.inquiry", readonly=True)
@@ -126,6 +128,9 @@ class CommsInquiryReport(models.Model):
                            EXTRACT(EPOCH FROM i.date_answered - i.date_received)
                                / 3600.0 AS response_hours
                       FROM comms_inquiry i
+                      -- the questions of an exercise are not the press's
+                      LEFT JOIN comms_crisis c ON c.id = i.crisis_id
+                     WHERE c.is_drill IS NOT TRUE
                 )
                 """,
                 SQL.identifier(self._table),

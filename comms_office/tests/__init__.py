@@ -48,3 +48,7 @@ from . import test_office_labels
 from . import test_media_contact
 from . import test_office_bidi
 from . import test_tours_office_day
+from . import test_crisis
+from . import test_crisis_security
+from . import test_crisis_performance
+from . import test_crisis_tour
