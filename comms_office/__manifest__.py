@@ -30,6 +30,7 @@
         "security/ir.model.access.csv",
         "security/comms_complaint_security.xml",
         "security/comms_work_item_security.xml",
+        "security/comms_awareness_security.xml",
         # data
         "data/res_lang_data.xml",
         "data/resource_calendar_data.xml",
@@ -46,6 +47,8 @@
         "data/comms_campaign_stage_data.xml",
         "data/survey_data.xml",
         "data/event_type_data.xml",
+        "data/comms_commune_data.xml",
+        "data/comms_health_day_data.xml",
         # views
         "views/res_partner_views.xml",
         "views/comms_media_list_views.xml",
@@ -76,11 +79,15 @@
         "views/comms_inquiry_views.xml",
         "views/comms_coverage_views.xml",
         "views/comms_work_item_views.xml",
+        "views/comms_health_day_views.xml",
+        "views/comms_awareness_program_views.xml",
+        "views/comms_awareness_session_views.xml",
         # wizards
         "wizard/comms_complaint_register_wizard_views.xml",
         "wizard/comms_event_invite_views.xml",
         "wizard/comms_complaint_findings_views.xml",
         "wizard/comms_material_send_views.xml",
+        "wizard/comms_awareness_test_entry_views.xml",
         # reports
         "report/comms_campaign_reports.xml",
         "report/comms_campaign_templates.xml",

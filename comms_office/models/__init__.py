@@ -41,3 +41,8 @@ from . import comms_publication
 from . import comms_spokesperson
 from . import comms_inquiry
 from . import comms_coverage
+from . import comms_commune
+from . import comms_health_day
+from . import comms_awareness_program
+from . import comms_awareness_session
+from . import comms_awareness_attendance

@@ -87,6 +87,13 @@ class CommsMaterial(models.Model):
         check_company=True,
         help="The event this material announces or reports on.",
     )
+    program_id = fields.Many2one(
+        "comms.awareness.program",
+        string="Awareness Programme",
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
+    )
     state = fields.Selection(
         MATERIAL_STATES,
         default="draft",
