@@ -94,7 +94,19 @@ class CommsAwarenessTestEntry(models.TransientModel):
             comms_test_phase=self.phase,
         )
         answered = self.line_ids.filtered("answer_id")
-        self.env["survey.user_input.line"].create(
+        foreign = answered.filtered(
+            lambda line: (
+                line.question_id.survey_id != self.survey_id
+                or line.answer_id.question_id != line.question_id
+            )
+        )
+        if foreign:
+            raise UserError(
+                self.env._("Each answer must be one of its question, in the test.")
+            )
+        # sudo: the answers of the sheet just created, written as the survey's
+        # own pages write them (survey users may not create answer lines)
+        self.env["survey.user_input.line"].sudo().create(
             [
                 answer._get_line_answer_values(
                     line.question_id, line.answer_id.id, "suggestion"
@@ -102,7 +114,7 @@ class CommsAwarenessTestEntry(models.TransientModel):
                 for line in answered
             ]
         )
-        answer._mark_done()
+        answer.sudo()._mark_done()
         return answer
 
 
@@ -113,7 +125,7 @@ class CommsAwarenessTestEntryLine(models.TransientModel):
     wizard_id = fields.Many2one(
         "comms.awareness.test.entry", required=True, ondelete="cascade"
     )
-    question_id = fields.Many2one("survey.question", required=True, readonly=True)
+    question_id = fields.Many2one("survey.question", required=True)
     answer_id = fields.Many2one(
         "survey.question.answer",
         string="Answer Ticked",
