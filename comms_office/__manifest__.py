@@ -96,6 +96,8 @@
         "report/comms_complaint_templates.xml",
         "report/event_event_reports.xml",
         "report/event_event_templates.xml",
+        "report/comms_awareness_program_reports.xml",
+        "report/comms_awareness_program_templates.xml",
         # menus
         "views/comms_office_menus.xml",
     ],
