@@ -111,6 +111,7 @@
         "demo/comms_campaign_demo.xml",
         "demo/event_event_demo.xml",
         "demo/comms_media_demo.xml",
+        "demo/comms_awareness_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

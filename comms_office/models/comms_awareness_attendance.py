@@ -22,7 +22,7 @@ class CommsAwarenessAttendance(models.Model):
         "comms.awareness.session", required=True, ondelete="cascade", index=True
     )
     program_id = fields.Many2one(
-        related="session_id.program_id", store=True, index=True
+        related="session_id.program_id", string="Programme", store=True, index=True
     )
     commune_id = fields.Many2one(related="session_id.commune_id", store=True)
     company_id = fields.Many2one(related="session_id.company_id", store=True)

@@ -13,7 +13,8 @@ class CommsAwarenessSession(models.Model):
     _order = "date_begin, id"
 
     program_id = fields.Many2one(
-        "comms.awareness.program", required=True, ondelete="cascade", index=True
+        "comms.awareness.program",
+        string="Programme", required=True, ondelete="cascade", index=True
     )
     company_id = fields.Many2one(related="program_id.company_id", store=True)
     name = fields.Char(required=True, tracking=True)

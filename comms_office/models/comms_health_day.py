@@ -10,7 +10,20 @@ DATE_RULES = [
     ("last_week", "Last week of the month"),
     ("month", "Whole month"),
 ]
-MONTHS = [(str(m), calendar.month_name[m]) for m in range(1, 13)]
+MONTHS = [
+    ("1", "January"),
+    ("2", "February"),
+    ("3", "March"),
+    ("4", "April"),
+    ("5", "May"),
+    ("6", "June"),
+    ("7", "July"),
+    ("8", "August"),
+    ("9", "September"),
+    ("10", "October"),
+    ("11", "November"),
+    ("12", "December"),
+]
 
 
 class CommsHealthDay(models.Model):
@@ -37,7 +50,10 @@ class CommsHealthDay(models.Model):
     # dates
     date_rule = fields.Selection(DATE_RULES, required=True, default="fixed")
     month = fields.Selection(MONTHS, required=True)
-    month_int = fields.Integer(compute="_compute_month_int", store=True)
+    # the month as a number, for the order and the editorial calendar's view
+    month_int = fields.Integer(
+        string="Month Number", compute="_compute_month_int", store=True
+    )
     day = fields.Integer(default=1, help="Day of the month, for a fixed date.")
     duration_days = fields.Integer(
         string="Duration (days)",
@@ -84,8 +100,12 @@ class CommsHealthDay(models.Model):
         copy=False,
         help="The last year whose occurrence was prepared: never twice.",
     )
-    program_ids = fields.One2many("comms.awareness.program", "health_day_id")
-    campaign_ids = fields.One2many("comms.campaign", "health_day_id")
+    program_ids = fields.One2many(
+        "comms.awareness.program", "health_day_id", string="Programmes"
+    )
+    campaign_ids = fields.One2many(
+        "comms.campaign", "health_day_id", string="Campaigns"
+    )
 
     _day_range = models.Constraint(
         "CHECK(day BETWEEN 1 AND 31 AND duration_days BETWEEN 1 AND 31)",

@@ -69,7 +69,10 @@ class CommsIndicator(models.Model):
         domain="[('is_comms_event', '=', True)]",
     )
     program_id = fields.Many2one(
-        "comms.awareness.program", ondelete="cascade", index="btree_not_null"
+        "comms.awareness.program",
+        string="Programme",
+        ondelete="cascade",
+        index="btree_not_null",
     )
     level = fields.Selection(
         AMEC_LEVELS,

@@ -48,12 +48,9 @@ class CommsAwarenessProgramXlsx(models.AbstractModel):
             ("materials_handed", 12),
             ("state", 12),
         ]
-        sheet = self._sheet(
-            workbook,
-            self.env._("Sessions"),
-            [(labels[name]["string"], width) for name, width in columns],
-            bold,
-        )
+        headers = [(labels[name]["string"], width) for name, width in columns]
+        title = self.env._("Sessions")
+        sheet = self._sheet(workbook, title, headers, bold)
         sessions = Session.search([("program_id", "in", objs.ids)])
         for row, session in enumerate(sessions, start=1):
             sheet.write(row, 0, session.program_id.name)
@@ -73,18 +70,19 @@ class CommsAwarenessProgramXlsx(models.AbstractModel):
         labels = Attendance.fields_get(["program_id", "commune_id", "sex", "age_band"])
         sexes = dict(labels["sex"]["selection"])
         bands = dict(labels["age_band"]["selection"])
-        sheet = self._sheet(
-            workbook,
-            self.env._("Reach"),
-            [
-                (labels["program_id"]["string"], 30),
-                (labels["commune_id"]["string"], 20),
-                (labels["sex"]["string"], 12),
-                (labels["age_band"]["string"], 14),
-                (self.env._("People"), 12),
-            ],
-            bold,
-        )
+        headers = [
+            (labels[name]["string"], width)
+            for name, width in (
+                ("program_id", 30),
+                ("commune_id", 20),
+                ("sex", 12),
+                ("age_band", 14),
+            )
+        ]
+        people = self.env._("People")
+        headers.append((people, 12))
+        title = self.env._("Reach")
+        sheet = self._sheet(workbook, title, headers, bold)
         groups = Attendance._read_group(
             [("program_id", "in", objs.ids), ("session_id.state", "=", "done")],
             ["program_id", "commune_id", "sex", "age_band"],
@@ -115,12 +113,9 @@ class CommsAwarenessProgramXlsx(models.AbstractModel):
             ("knowledge_improved_rate", 14),
             ("knowledge_summary", 60),
         ]
-        sheet = self._sheet(
-            workbook,
-            self.env._("Knowledge"),
-            [(labels[name]["string"], width) for name, width in columns],
-            bold,
-        )
+        headers = [(labels[name]["string"], width) for name, width in columns]
+        title = self.env._("Knowledge")
+        sheet = self._sheet(workbook, title, headers, bold)
         for row, program in enumerate(objs, start=1):
             sheet.write(row, 0, program.name)
             sheet.write(row, 1, methods.get(program.knowledge_method, ""))

@@ -11,7 +11,9 @@ class CommsAwarenessTestEntry(models.TransientModel):
     _name = "comms.awareness.test.entry"
     _description = "Type In a Knowledge Test"
 
-    program_id = fields.Many2one("comms.awareness.program", required=True)
+    program_id = fields.Many2one(
+        "comms.awareness.program", string="Programme", required=True
+    )
     phase = fields.Selection(
         [("pre", "Before (pre-test)"), ("post", "After (post-test)")],
         string="Test",
@@ -19,7 +21,7 @@ class CommsAwarenessTestEntry(models.TransientModel):
         default="pre",
     )
     survey_id = fields.Many2one(
-        "survey.survey", compute="_compute_survey_id", store=True
+        "survey.survey", string="Test Survey", compute="_compute_survey_id", store=True
     )
     partner_id = fields.Many2one("res.partner", string="Participant")
     participant_code = fields.Char(
@@ -123,7 +125,10 @@ class CommsAwarenessTestEntryLine(models.TransientModel):
     _description = "Answer Typed In"
 
     wizard_id = fields.Many2one(
-        "comms.awareness.test.entry", required=True, ondelete="cascade"
+        "comms.awareness.test.entry",
+        string="Sheet",
+        required=True,
+        ondelete="cascade",
     )
     question_id = fields.Many2one("survey.question", required=True)
     answer_id = fields.Many2one(
