@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from odoo import Command, api, fields, models
 
 
@@ -9,7 +11,9 @@ class CommsAwarenessSession(models.Model):
 
     _name = "comms.awareness.session"
     _description = "Awareness Session"
-    _inherit = ["mail.thread", "mail.activity.mixin", "comms.calendar.mirror.mixin"]
+    # the mirror first: its meeting (and the meeting's to-do on the session) is
+    # made once the chatter has its followers
+    _inherit = ["comms.calendar.mirror.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_begin, id"
 
     program_id = fields.Many2one(
@@ -25,8 +29,18 @@ class CommsAwarenessSession(models.Model):
         required=True,
         tracking=True,
     )
-    date_begin = fields.Datetime(string="Start", required=True, tracking=True)
-    date_end = fields.Datetime(string="End", required=True, tracking=True)
+    date_begin = fields.Datetime(
+        string="Start",
+        required=True,
+        tracking=True,
+        default=lambda self: self._default_date_begin(),
+    )
+    date_end = fields.Datetime(
+        string="End",
+        required=True,
+        tracking=True,
+        default=lambda self: self._default_date_begin() + timedelta(hours=2),
+    )
     place = fields.Char(help="School, mosque, health centre, town hall…")
     commune_id = fields.Many2one("comms.commune", required=True, tracking=True)
     facilitator_ids = fields.Many2many(
@@ -77,6 +91,12 @@ class CommsAwarenessSession(models.Model):
         "CHECK(attendance_planned >= 0 AND materials_handed >= 0)",
         "Attendance and materials cannot be negative.",
     )
+
+    @api.model
+    def _default_date_begin(self):
+        # tomorrow, on the hour: a session is planned ahead
+        now = fields.Datetime.now().replace(minute=0, second=0, microsecond=0)
+        return now + timedelta(days=1)
 
     @api.depends("attendance_line_ids.count", "attendance_line_ids.sex")
     def _compute_attendance(self):

@@ -150,8 +150,10 @@ class CommsHealthDay(models.Model):
         self.env["res.users"]._comms_check_role(
             "officer", self.env._("prepare a health day")
         )
+        # prepared by hand: for whoever prepares it, unless the day names
+        # someone
         created = self._prepare_occurrences(
-            fields.Date.context_today(self), force=True
+            fields.Date.context_today(self), force=True, user=self.env.user
         )
         if len(created) == 1:
             return {
@@ -195,12 +197,12 @@ class CommsHealthDay(models.Model):
         days = self.search([("is_followed", "=", True)])
         days._prepare_occurrences(fields.Date.context_today(self))
 
-    def _prepare_occurrences(self, today, force=False):
+    def _prepare_occurrences(self, today, force=False, user=None):
         """Create the draft programme or campaign of each day whose next
         occurrence is within its weeks ahead (any time before it with
-        ``force``), once per day and year: a year already prepared, or that
-        has a programme or campaign for the day already, is skipped. Return
-        the records created."""
+        ``force``), for ``user`` if the day names nobody, once per day and
+        year: a year already prepared, or that has a programme or campaign for
+        the day already, is skipped. Return the records created."""
         created = []
         due = []
         for health_day in self:
@@ -229,14 +231,14 @@ class CommsHealthDay(models.Model):
             health_day.sudo().prepared_year = year
             if (health_day.id, year) in served:
                 continue
-            created.append(health_day._prepare_occurrence(year))
+            created.append(health_day._prepare_occurrence(year, user=user))
         return created
 
-    def _prepare_occurrence(self, year):
+    def _prepare_occurrence(self, year, user=None):
         """Create the draft of ``year`` from the template, with a to-do."""
         self.ensure_one()
         start, stop = self._get_dates(year)
-        user = self.user_id or self._default_head_of_office()
+        user = self.user_id or user or self._default_head_of_office()
         objectives = [
             line.strip()
             for line in (self.template_objectives or "").splitlines()
