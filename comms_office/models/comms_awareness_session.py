@@ -18,7 +18,10 @@ class CommsAwarenessSession(models.Model):
 
     program_id = fields.Many2one(
         "comms.awareness.program",
-        string="Programme", required=True, ondelete="cascade", index=True
+        string="Programme",
+        required=True,
+        ondelete="cascade",
+        index=True,
     )
     company_id = fields.Many2one(related="program_id.company_id", store=True)
     name = fields.Char(required=True, tracking=True)
@@ -51,7 +54,7 @@ class CommsAwarenessSession(models.Model):
     )
     audience_id = fields.Many2one("comms.audience")
     partner_id = fields.Many2one(
-        "res.partner", string="Partner", help="The school, mosque or association."
+        "res.partner", help="The school, mosque or association."
     )
     # attendance
     attendance_planned = fields.Integer(string="Planned Attendance")

@@ -15,7 +15,6 @@ class CommsCommune(models.Model):
     code = fields.Char(help="Code of the commune in the national statistics.")
     wilaya_id = fields.Many2one(
         "res.country.state",
-        string="Wilaya",
         required=True,
         index=True,
         domain="[('country_id.code', '=', 'DZ')]",

@@ -60,9 +60,7 @@ class CommsHealthDay(models.Model):
         default=1,
         help="Number of days, for a fixed date: 7 for a week.",
     )
-    next_date_start = fields.Date(
-        string="Next Start", compute="_compute_next_dates"
-    )
+    next_date_start = fields.Date(string="Next Start", compute="_compute_next_dates")
     next_date_stop = fields.Date(string="Next End", compute="_compute_next_dates")
     # preparation
     lead_weeks = fields.Integer(
@@ -217,12 +215,16 @@ class CommsHealthDay(models.Model):
         served = set()
         years = {year for _day, year in due}
         for model in ("comms.awareness.program", "comms.campaign"):
-            for health_day, year in self.env[model].sudo()._read_group(
-                [
-                    ("health_day_id", "in", [d.id for d, _y in due]),
-                    ("health_day_year", "in", list(years)),
-                ],
-                ["health_day_id", "health_day_year"],
+            for health_day, year in (
+                self.env[model]
+                .sudo()
+                ._read_group(
+                    [
+                        ("health_day_id", "in", [d.id for d, _y in due]),
+                        ("health_day_year", "in", list(years)),
+                    ],
+                    ["health_day_id", "health_day_year"],
+                )
             ):
                 served.add((health_day.id, year))
         for health_day, year in due:

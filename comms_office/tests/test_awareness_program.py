@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from psycopg2.errors import CheckViolation
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged, users
 
@@ -104,7 +106,7 @@ class TestAwarenessProgram(CommsAwarenessCommon):
 
     def test_one_parent_per_indicator(self):
         campaign = self.env["comms.campaign"].create({"name": "Blood donors"})
-        with self.assertRaises(Exception), self.cr.savepoint():
+        with self.assertRaises(CheckViolation), self.cr.savepoint():
             self.env["comms.indicator"].create(
                 {
                     "name": "Both",

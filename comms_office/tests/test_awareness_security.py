@@ -101,10 +101,14 @@ class TestAwarenessSecurity(CommsAwarenessCommon):
         self.user_officer.write(
             {"company_ids": [(4, other.id)], "company_id": other.id}
         )
-        env = self.env(user=self.user_officer, context={"allowed_company_ids": [other.id]})
+        env = self.env(
+            user=self.user_officer, context={"allowed_company_ids": [other.id]}
+        )
         self.assertFalse(
             env["comms.awareness.program"].search([("id", "=", self.program.id)])
         )
         self.assertFalse(
-            env["comms.awareness.attendance"].search([("id", "in", self.attendance.ids)])
+            env["comms.awareness.attendance"].search(
+                [("id", "in", self.attendance.ids)]
+            )
         )

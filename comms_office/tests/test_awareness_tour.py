@@ -38,9 +38,11 @@ class TestAwarenessTour(HttpCase):
         self.start_tour("/odoo", "comms_office_awareness_tour", login="tour_aw_head")
         program = self.env["comms.awareness.program"].search(
             [
-                ("health_day_id", "=", self.env.ref(
-                    "comms_office.comms_health_day_diabetes"
-                ).id)
+                (
+                    "health_day_id",
+                    "=",
+                    self.env.ref("comms_office.comms_health_day_diabetes").id,
+                )
             ]
         )
         self.assertEqual(len(program), 1)

@@ -142,7 +142,9 @@ class TestHealthDay(CommsCommon):
         )
         self.assertEqual(len(campaign), 1)
         self.assertEqual(campaign.health_day_year, 2031)
-        self.assertEqual(campaign.material_ids.body, self.diabetes.template_material_body)
+        self.assertEqual(
+            campaign.material_ids.body, self.diabetes.template_material_body
+        )
 
     @users("comms_officer")
     def test_officer_prepares_but_does_not_edit_the_calendar(self):

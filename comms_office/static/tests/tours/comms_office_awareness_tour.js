@@ -122,7 +122,8 @@ registry.category("web_tour.tours").add("comms_office_awareness_tour", {
         },
         {
             content: "Choose the commune",
-            trigger: '.o-autocomplete--dropdown-menu .dropdown-item:contains("Berrouaghia")',
+            trigger:
+                '.o-autocomplete--dropdown-menu .dropdown-item:contains("Berrouaghia")',
             run: "click",
         },
         {
@@ -227,7 +228,8 @@ registry.category("web_tour.tours").add("comms_office_awareness_tour", {
         },
         {
             content: "The post-test is ticked",
-            trigger: '.modal .o_field_widget[name="phase"] input[data-value="post"]:checked',
+            trigger:
+                '.modal .o_field_widget[name="phase"] input[data-value="post"]:checked',
         },
         {
             content: "The code written on the sheet",
