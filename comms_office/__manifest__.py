@@ -31,6 +31,7 @@
         "security/comms_complaint_security.xml",
         "security/comms_work_item_security.xml",
         "security/comms_crisis_security.xml",
+        "security/comms_awareness_security.xml",
         # data
         "data/res_lang_data.xml",
         "data/resource_calendar_data.xml",
@@ -48,6 +49,8 @@
         "data/survey_data.xml",
         "data/event_type_data.xml",
         "data/comms_crisis_scenario_data.xml",
+        "data/comms_commune_data.xml",
+        "data/comms_health_day_data.xml",
         # views
         "views/res_partner_views.xml",
         "views/comms_media_list_views.xml",
@@ -82,11 +85,15 @@
         "views/comms_crisis_scenario_views.xml",
         "views/comms_rumour_views.xml",
         "views/comms_crisis_views.xml",
+        "views/comms_health_day_views.xml",
+        "views/comms_awareness_program_views.xml",
+        "views/comms_awareness_session_views.xml",
         # wizards
         "wizard/comms_complaint_register_wizard_views.xml",
         "wizard/comms_event_invite_views.xml",
         "wizard/comms_complaint_findings_views.xml",
         "wizard/comms_material_send_views.xml",
+        "wizard/comms_awareness_test_entry_views.xml",
         # reports
         "report/comms_campaign_reports.xml",
         "report/comms_campaign_templates.xml",
@@ -97,6 +104,8 @@
         "report/event_event_templates.xml",
         "report/comms_crisis_reports.xml",
         "report/comms_crisis_templates.xml",
+        "report/comms_awareness_program_reports.xml",
+        "report/comms_awareness_program_templates.xml",
         # menus
         "views/comms_office_menus.xml",
     ],
@@ -111,6 +120,7 @@
         "demo/event_event_demo.xml",
         "demo/comms_media_demo.xml",
         "demo/comms_crisis_demo.xml",
+        "demo/comms_awareness_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -48,3 +48,8 @@ from . import comms_crisis_clock
 from . import comms_crisis_log
 from . import comms_rumour
 from . import comms_message_map
+from . import comms_commune
+from . import comms_health_day
+from . import comms_awareness_program
+from . import comms_awareness_session
+from . import comms_awareness_attendance

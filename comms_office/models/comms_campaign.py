@@ -50,6 +50,12 @@ class CommsCampaign(models.Model):
         domain="[('company_id', '=', company_id)]",
     )
     color = fields.Integer()
+    health_day_id = fields.Many2one(
+        "comms.health.day", index="btree_not_null", tracking=True
+    )
+    health_day_year = fields.Integer(
+        help="The year of the health day this campaign serves."
+    )
     # workflow
     # The state is the truth (approvals move it); the kanban column shows it,
     # and moving a campaign to a column asks for that column's state.

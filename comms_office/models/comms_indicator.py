@@ -29,14 +29,24 @@ MEDIA_INDICATOR_SOURCES = [
     ("inquiry_count", "Media inquiries"),
     ("inquiry_on_time_rate", "Media inquiries answered on time (%)"),
 ]
+# automatic sources fed by awareness programmes
+PROGRAM_INDICATOR_SOURCES = [
+    ("session_held", "Sessions held"),
+    ("session_held_rate", "Sessions held against planned (%)"),
+    ("people_reached", "People reached"),
+    ("people_reached_female", "Women and girls reached"),
+    ("commune_reached", "Communes reached"),
+    ("knowledge_gain", "Knowledge gain (points)"),
+    ("knowledge_improved_rate", "Participants who improved (%)"),
+    ("materials_distributed", "Materials distributed"),
+]
 
 
 class CommsIndicator(models.Model):
     """An indicator at a level of the AMEC Integrated Evaluation Framework.
 
-    It belongs to one of several optional records (a campaign or an event;
-    programmes and crises add their own many2one). Its actual value is either
-    typed in or read from what the module knows, see ``auto_source``.
+    It belongs to one of several optional records (a campaign, an event, a
+    crisis or an awareness programme). Its actual value is either typed in or read from what the module knows, see ``auto_source``.
     """
 
     _name = "comms.indicator"
@@ -59,6 +69,12 @@ class CommsIndicator(models.Model):
         ondelete="cascade",
         index="btree_not_null",
         domain="[('is_comms_event', '=', True)]",
+    )
+    program_id = fields.Many2one(
+        "comms.awareness.program",
+        string="Programme",
+        ondelete="cascade",
+        index="btree_not_null",
     )
     level = fields.Selection(
         AMEC_LEVELS,
@@ -95,12 +111,14 @@ class CommsIndicator(models.Model):
             ("crisis_first_statement_minutes", "Minutes to the first statement"),
             ("crisis_clocks_kept", "Crisis clocks kept (%)"),
             ("crisis_rumours_on_time", "Rumours answered on time (%)"),
+            *PROGRAM_INDICATOR_SOURCES,
         ],
         string="Actual From",
         required=True,
         default="manual",
         help="Events held, guests, attendance and survey answers are counted on "
-        "the event itself, or over the events of the campaign.",
+        "the event itself, or over the events of the campaign; sessions, "
+        "people reached and knowledge gain on the programme.",
     )
     actual_manual = fields.Float(string="Actual (by hand)", aggregator=None)
     actual = fields.Float(
@@ -126,8 +144,9 @@ class CommsIndicator(models.Model):
     note = fields.Text()
 
     _one_parent = models.Constraint(
-        "CHECK(num_nonnulls(campaign_id, event_id, crisis_id) <= 1)",
-        "An indicator measures either a campaign, an event or a crisis, not both.",
+        "CHECK(num_nonnulls(campaign_id, event_id, crisis_id, program_id) <= 1)",
+        "An indicator measures one campaign, event, crisis or programme, not "
+        "several.",
     )
 
     @api.depends("auto_source", "actual_manual")
@@ -200,6 +219,11 @@ class CommsIndicator(models.Model):
         for indicator in crisis_indicators:
             crisis_values = known.get(indicator.crisis_id.id, {})
             values[indicator.id] = crisis_values.get(indicator.auto_source, 0.0)
+        program_indicators = self.filtered("program_id")
+        known = program_indicators.program_id._comms_indicator_values()
+        for indicator in program_indicators:
+            program_values = known.get(indicator.program_id.id, {})
+            values[indicator.id] = program_values.get(indicator.auto_source, 0.0)
         return values
 
     @api.model

@@ -101,6 +101,13 @@ class CommsMaterial(models.Model):
     crisis_expert_id = fields.Many2one(
         related="crisis_id.medical_expert_id", string="Crisis Medical Expert"
     )
+    program_id = fields.Many2one(
+        "comms.awareness.program",
+        string="Awareness Programme",
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
+    )
     state = fields.Selection(
         MATERIAL_STATES,
         default="draft",

@@ -12,3 +12,14 @@ class SurveyUserInput(models.Model):
         ondelete="set null",
         help="The event whose guests were asked this satisfaction survey.",
     )
+    comms_program_id = fields.Many2one(
+        "comms.awareness.program",
+        string="Awareness Programme",
+        index="btree_not_null",
+        ondelete="set null",
+        help="The programme whose knowledge test this answer is.",
+    )
+    comms_test_phase = fields.Selection(
+        [("pre", "Before (pre-test)"), ("post", "After (post-test)")],
+        string="Test",
+    )

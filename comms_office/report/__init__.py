@@ -7,3 +7,4 @@ from . import comms_indicator_xlsx
 from . import comms_inquiry_report
 from . import comms_complaint_receipt
 from . import comms_work_item
+from . import comms_awareness_program_xlsx

@@ -25,6 +25,8 @@ class CommsEditorialCalendar(models.Model):
             ("milestone", "Milestone"),
             ("event", "Event"),
             ("publication", "Publication"),
+            ("session", "Awareness Session"),
+            ("health_day", "Health Day"),
         ],
         readonly=True,
     )
@@ -50,6 +52,13 @@ class CommsEditorialCalendar(models.Model):
             self.env["comms.publication"].sudo().browse(entries.mapped("res_id"))
         )
         names = {p.id: p.display_name for p in publications.exists()}
+        for entry in entries:
+            entry.display_name = names.get(entry.res_id, entry.name)
+        # a health day is named in the reader's language (the view reads the
+        # source text)
+        entries = self.filtered(lambda e: e.res_model == "comms.health.day")
+        days = self.env["comms.health.day"].sudo().browse(entries.mapped("res_id"))
+        names = {day.id: day.name for day in days.exists()}
         for entry in entries:
             entry.display_name = names.get(entry.res_id, entry.name)
         return res
@@ -137,6 +146,76 @@ class CommsEditorialCalendar(models.Model):
                        'comms.publication' AS res_model,
                        p.id AS res_id
                   FROM comms_publication p
+                """,
+                slots=slots,
+            ),
+            # sessions of awareness programmes, on their days in the time zone
+            # of the programme's responsible (the office's)
+            SQL(
+                """
+                SELECT s.id * %(slots)s + 10 AS id,
+                       'session' AS kind,
+                       pr.name || ': ' || s.name AS name,
+                       (s.date_begin AT TIME ZONE 'UTC'
+                            AT TIME ZONE COALESCE(rp.tz, 'UTC'))::date AS date_start,
+                       (s.date_end AT TIME ZONE 'UTC'
+                            AT TIME ZONE COALESCE(rp.tz, 'UTC'))::date AS date_stop,
+                       NULL::integer AS campaign_id,
+                       pr.user_id AS user_id,
+                       pr.company_id AS company_id,
+                       'comms.awareness.session' AS res_model,
+                       s.id AS res_id
+                  FROM comms_awareness_session s
+                  JOIN comms_awareness_program pr ON pr.id = s.program_id
+             LEFT JOIN res_users ru ON ru.id = pr.user_id
+             LEFT JOIN res_partner rp ON rp.id = ru.partner_id
+                 WHERE s.active
+                   AND s.state != 'cancel'
+                   AND pr.active
+                   AND pr.state != 'cancel'
+                """,
+                slots=slots,
+            ),
+            # the health days the office follows, every year from last year to
+            # the year after next, by their rule (see comms.health.day._get_dates);
+            # each year of a day keeps its own id
+            SQL(
+                """
+                SELECT ((h.id * 100 + y.year - 2000) * %(slots)s + 11) AS id,
+                       'health_day' AS kind,
+                       COALESCE(h.name->>'en_US', '') AS name,
+                       CASE h.date_rule
+                           WHEN 'fixed' THEN make_date(
+                               y.year, h.month_int,
+                               LEAST(h.day, EXTRACT(DAY FROM y.month_end)::int))
+                           WHEN 'last_week' THEN (y.month_end - 6)
+                           ELSE make_date(y.year, h.month_int, 1)
+                       END AS date_start,
+                       CASE h.date_rule
+                           WHEN 'fixed' THEN make_date(
+                               y.year, h.month_int,
+                               LEAST(h.day, EXTRACT(DAY FROM y.month_end)::int))
+                               + GREATEST(h.duration_days, 1) - 1
+                           ELSE y.month_end
+                       END AS date_stop,
+                       NULL::integer AS campaign_id,
+                       h.user_id AS user_id,
+                       NULL::integer AS company_id,
+                       'comms.health.day' AS res_model,
+                       h.id AS res_id
+                  FROM comms_health_day h
+            CROSS JOIN LATERAL (
+                    SELECT g.year,
+                           (make_date(g.year, h.month_int, 1)
+                               + INTERVAL '1 month' - INTERVAL '1 day')::date
+                               AS month_end
+                      FROM generate_series(
+                               EXTRACT(YEAR FROM CURRENT_DATE)::int - 1,
+                               EXTRACT(YEAR FROM CURRENT_DATE)::int + 2
+                           ) AS g(year)
+                   ) y
+                 WHERE h.is_followed
+                   AND h.active
                 """,
                 slots=slots,
             ),

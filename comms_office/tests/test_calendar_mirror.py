@@ -8,10 +8,11 @@ from .event_common import CommsEventCommon
 
 @tagged("post_install", "-at_install")
 class TestCalendarMirror(CommsEventCommon):
-    """Events and campaign milestones keep their meeting in the calendars in
-    step the same way (``comms.calendar.mirror.mixin``): moved, re-attended,
-    archived while cancelled and back when reopened, deleted with them,
-    marked as the office's own, and never mailed to the attendees."""
+    """Events, campaign milestones and awareness sessions keep their meeting in
+    the calendars in step the same way (``comms.calendar.mirror.mixin``):
+    moved, re-attended, archived while cancelled and back when reopened,
+    deleted with them, marked as the office's own, and never mailed to the
+    attendees."""
 
     @classmethod
     def setUpClass(cls):
@@ -25,12 +26,26 @@ class TestCalendarMirror(CommsEventCommon):
                 "user_id": cls.user_officer.id,
             }
         )
+        cls.program = cls.env["comms.awareness.program"].create(
+            {"name": "Diabetes: know the signs"}
+        )
+        cls.session = cls.env["comms.awareness.session"].create(
+            {
+                "program_id": cls.program.id,
+                "name": "Pupils of the Ibn Khaldoun school",
+                "commune_id": cls.env.ref("comms_office.comms_commune_medea").id,
+                "date_begin": datetime(2031, 3, 12, 9, 0),
+                "date_end": datetime(2031, 3, 12, 11, 0),
+                "facilitator_ids": [(6, 0, cls.user_officer.ids)],
+            }
+        )
 
     def _cases(self):
         """Each model using the mirror, with how the office moves it, adds
         someone to it, cancels and reopens it."""
         event = self.event.with_user(self.env.user)
         milestone = self.milestone.with_user(self.env.user)
+        session = self.session.with_user(self.env.user)
         new_begin = datetime(2031, 4, 2, 9, 0)
         return [
             {
@@ -56,6 +71,18 @@ class TestCalendarMirror(CommsEventCommon):
                 "attend": {"user_id": self.user_staff.id},
                 "cancel": lambda: milestone.write({"state": "cancel"}),
                 "reopen": lambda: milestone.write({"state": "todo"}),
+            },
+            {
+                "record": session,
+                "opens": session,
+                "move": {
+                    "date_begin": new_begin,
+                    "date_end": new_begin + timedelta(hours=2),
+                },
+                "moved_to": (new_begin, new_begin + timedelta(hours=2)),
+                "attend": {"facilitator_ids": [(4, self.user_staff.id)]},
+                "cancel": session.action_cancel,
+                "reopen": session.action_plan,
             },
         ]
 
