@@ -30,6 +30,7 @@
         "security/ir.model.access.csv",
         "security/comms_complaint_security.xml",
         "security/comms_work_item_security.xml",
+        "security/comms_internal_security.xml",
         # data
         "data/res_lang_data.xml",
         "data/resource_calendar_data.xml",
@@ -76,6 +77,9 @@
         "views/comms_inquiry_views.xml",
         "views/comms_coverage_views.xml",
         "views/comms_work_item_views.xml",
+        "views/comms_request_views.xml",
+        "views/comms_announcement_views.xml",
+        "views/comms_announcement_templates.xml",
         # wizards
         "wizard/comms_complaint_register_wizard_views.xml",
         "wizard/comms_event_invite_views.xml",

@@ -41,3 +41,7 @@ from . import comms_publication
 from . import comms_spokesperson
 from . import comms_inquiry
 from . import comms_coverage
+from . import comms_request
+from . import comms_announcement
+from . import comms_announcement_recipient
+from . import mailing_mailing
