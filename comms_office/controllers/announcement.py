@@ -59,13 +59,13 @@ class AnnouncementController(http.Controller):
             request.env["comms.announcement.recipient"]
             .sudo()
             .search(
-                Domain("id", "=", recipient_id) & Domain("access_token", "=", token),
+                Domain("id", "=", recipient_id) & Domain("confirm_token", "=", token),
                 limit=1,
             )
         )
         if (
             not recipient
-            or not consteq(recipient.access_token, token)
+            or not consteq(recipient.confirm_token, token)
             or recipient.announcement_id.state != "sent"
             or not recipient.announcement_id.is_mandatory
         ):

@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -460,8 +460,11 @@ class CommsAnnouncement(models.Model):
             raise UserError(
                 self.env._("%(name)s reaches nobody: check its audience.", name=self.name)
             )
-        # sudo: recipients are written by the sending only, never by hand
-        self.env["comms.announcement.recipient"].sudo().create(
+        # sudo: recipients are written by the sending only, never by hand; a
+        # recipient is a mailing's addressee, not a discussion
+        self.env["comms.announcement.recipient"].sudo().with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
+        ).create(
             [
                 {
                     "announcement_id": self.id,
@@ -528,12 +531,9 @@ class CommsAnnouncement(models.Model):
             self.body or ""
         )
         if self.is_mandatory:
-            label = escape(self.env._("I have read it: confirm"))
             body += Markup(
-                '<p style="margin:24px 0;"><a t-att-href="object.confirm_url" '
-                'style="background:#714B67;color:#fff;padding:10px 18px;'
-                'border-radius:4px;text-decoration:none;">%s</a></p>'
-            ) % label
+                '<p style="margin:24px 0;"><t t-out="object.confirm_link"/></p>'
+            )
         return body
 
     def _post_in_channels(self):

@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import uuid
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
@@ -18,6 +20,7 @@ class CommsAnnouncementRecipient(models.Model):
 
     _name = "comms.announcement.recipient"
     _description = "Announcement Recipient"
+    _inherit = ["mail.thread"]
     _order = "department_id, id"
     _rec_name = "user_id"
     _mailing_enabled = True
@@ -41,7 +44,8 @@ class CommsAnnouncementRecipient(models.Model):
         string="Confirmed", compute="_compute_is_confirmed", store=True
     )
     date_reminded = fields.Datetime(string="Reminded On", readonly=True)
-    access_token = fields.Char(
+    # not named access_token: portal's chatter routes take that one as a key
+    confirm_token = fields.Char(
         default=lambda self: uuid.uuid4().hex,
         required=True,
         readonly=True,
@@ -49,6 +53,11 @@ class CommsAnnouncementRecipient(models.Model):
         groups="base.group_system",
     )
     confirm_url = fields.Char(compute="_compute_confirm_url")
+    confirm_link = fields.Html(
+        compute="_compute_confirm_url",
+        sanitize=False,
+        help="The button of the email that opens the recipient's confirmation.",
+    )
 
     _announcement_user_uniq = models.Constraint(
         "UNIQUE(announcement_id, user_id)",
@@ -64,12 +73,21 @@ class CommsAnnouncementRecipient(models.Model):
         base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
         # sudo: the link carries the recipient's own secret, read to address
         # the email to them and never shown to anyone else
-        tokens = {r.id: r.access_token for r in self.sudo()}
+        tokens = {r.id: r.confirm_token for r in self.sudo()}
         for recipient in self:
-            recipient.confirm_url = (
+            url = (
                 f"{base_url}/comms/announcement/{recipient.id}/"
                 f"{tokens.get(recipient.id, '')}"
             )
+            recipient.confirm_url = url
+            label = recipient.with_context(
+                lang=recipient.user_id.lang or self.env.lang
+            ).env._("I have read it: confirm")
+            recipient.confirm_link = Markup(
+                '<a href="%s" style="display:inline-block;background:#714B67;'
+                'color:#ffffff;padding:10px 18px;border-radius:4px;'
+                'text-decoration:none;">%s</a>'
+            ) % (url, label)
 
     # ------------------------------------------------------------
     # MAILING
@@ -80,6 +98,10 @@ class CommsAnnouncementRecipient(models.Model):
 
     def _mailing_get_default_domain(self, mailing):
         return []
+
+    def mail_allowed_qweb_expressions(self):
+        # the email of a mandatory announcement carries its recipient's link
+        return (*super().mail_allowed_qweb_expressions(), "object.confirm_link")
 
     # ------------------------------------------------------------
     # ACTIONS

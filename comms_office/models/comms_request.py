@@ -177,6 +177,7 @@ class CommsRequest(models.Model):
             )
 
     @api.depends("material_id", "event_id", "campaign_id")
+    @api.depends_context("lang")
     def _compute_progress(self):
         # sudo: the requester reads where the work done on their request
         # stands (a name and a state), not the office's draft itself; the
