@@ -106,6 +106,7 @@
         "demo/comms_campaign_demo.xml",
         "demo/event_event_demo.xml",
         "demo/comms_media_demo.xml",
+        "demo/comms_internal_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -144,7 +144,9 @@ class CommsAnnouncement(models.Model):
         "days after it went out.",
     )
     is_current = fields.Boolean(
-        string="On the Board", compute="_compute_is_current", search="_search_is_current"
+        string="On the Board",
+        compute="_compute_is_current",
+        search="_search_is_current",
     )
     date_reminded = fields.Datetime(string="Reminded On", readonly=True, copy=False)
     mailing_ids = fields.One2many(
@@ -202,14 +204,11 @@ class CommsAnnouncement(models.Model):
         if operator not in ("in", "not in"):
             return NotImplemented
         today = fields.Date.context_today(self)
-        current = (
-            Domain("state", "=", "sent")
-            & (
-                Domain("date_expiry", ">=", today)
-                | (
-                    Domain("date_expiry", "=", False)
-                    & Domain("date_sent", ">=", today - timedelta(days=BOARD_DAYS))
-                )
+        current = Domain("state", "=", "sent") & (
+            Domain("date_expiry", ">=", today)
+            | (
+                Domain("date_expiry", "=", False)
+                & Domain("date_sent", ">=", today - timedelta(days=BOARD_DAYS))
             )
         )
         if (True in value) == (operator == "in"):
@@ -287,7 +286,9 @@ class CommsAnnouncement(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_sent(self):
         if any(a.state == "sent" for a in self):
-            raise UserError(self.env._("An announcement that went out stays on record."))
+            raise UserError(
+                self.env._("An announcement that went out stays on record.")
+            )
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -314,9 +315,7 @@ class CommsAnnouncement(models.Model):
             recipient = announcement.my_recipient_id
             if not recipient:
                 raise UserError(
-                    self.env._(
-                        "%(name)s was not sent to you.", name=announcement.name
-                    )
+                    self.env._("%(name)s was not sent to you.", name=announcement.name)
                 )
             recipient.action_confirm()
         return True
@@ -330,7 +329,9 @@ class CommsAnnouncement(models.Model):
     def action_cancel(self):
         self._check_office_action()
         if self.filtered(lambda a: a.state == "sent"):
-            raise UserError(self.env._("An announcement that went out stays on record."))
+            raise UserError(
+                self.env._("An announcement that went out stays on record.")
+            )
         self.write({"state": "cancel"})
 
     def action_draft(self):
@@ -458,7 +459,9 @@ class CommsAnnouncement(models.Model):
         users = self._resolve_audience()
         if not users:
             raise UserError(
-                self.env._("%(name)s reaches nobody: check its audience.", name=self.name)
+                self.env._(
+                    "%(name)s reaches nobody: check its audience.", name=self.name
+                )
             )
         # sudo: recipients are written by the sending only, never by hand; a
         # recipient is a mailing's addressee, not a discussion
@@ -468,6 +471,9 @@ class CommsAnnouncement(models.Model):
             [
                 {
                     "announcement_id": self.id,
+                    # given, not computed: no update after the insert
+                    "company_id": self.company_id.id,
+                    "is_confirmed": False,
                     "user_id": user.id,
                     "partner_id": user.partner_id.id,
                     "email": user.email,
@@ -482,9 +488,7 @@ class CommsAnnouncement(models.Model):
         self._queue_mailing(reminder=False)
         self._post_in_channels()
         self.message_post(
-            body=self.env._(
-                "Sent to %(count)s staff members.", count=len(users)
-            ),
+            body=self.env._("Sent to %(count)s staff members.", count=len(users)),
             subtype_xmlid="mail.mt_note",
         )
 
@@ -527,9 +531,7 @@ class CommsAnnouncement(models.Model):
         """The email: the announcement, and for a mandatory one the
         recipient's own confirmation link (rendered per recipient)."""
         self.ensure_one()
-        body = Markup('<div class="o_comms_announcement">%s</div>') % (
-            self.body or ""
-        )
+        body = Markup('<div class="o_comms_announcement">%s</div>') % (self.body or "")
         if self.is_mandatory:
             body += Markup(
                 '<p style="margin:24px 0;"><t t-out="object.confirm_link"/></p>'

@@ -5,7 +5,6 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
-from odoo.fields import Domain
 
 
 class CommsAnnouncementRecipient(models.Model):
@@ -85,7 +84,7 @@ class CommsAnnouncementRecipient(models.Model):
             ).env._("I have read it: confirm")
             recipient.confirm_link = Markup(
                 '<a href="%s" style="display:inline-block;background:#714B67;'
-                'color:#ffffff;padding:10px 18px;border-radius:4px;'
+                "color:#ffffff;padding:10px 18px;border-radius:4px;"
                 'text-decoration:none;">%s</a>'
             ) % (url, label)
 

@@ -82,9 +82,7 @@ class CommsRequest(models.Model):
         tracking=True,
         check_company=True,
     )
-    audience = fields.Char(
-        string="Audience", help="Whom the department wants to reach."
-    )
+    audience = fields.Char(help="Whom the department wants to reach.")
     date_wanted = fields.Date(string="Wanted For", tracking=True)
     attachment_ids = fields.Many2many(
         "ir.attachment",
@@ -125,9 +123,7 @@ class CommsRequest(models.Model):
         "Settings, on the institution's working calendar.",
     )
     is_overdue = fields.Boolean(compute="_compute_is_overdue")
-    info_requested = fields.Text(
-        string="Information Asked", tracking=True, copy=False
-    )
+    info_requested = fields.Text(string="Information Asked", tracking=True, copy=False)
     decline_reason = fields.Text(tracking=True, copy=False)
     material_id = fields.Many2one(
         "comms.material",

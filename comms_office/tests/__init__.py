@@ -49,3 +49,5 @@ from . import test_office_bidi
 from . import test_tours_office_day
 from . import test_internal_request
 from . import test_internal_announcement
+from . import test_internal_performance
+from . import test_tours_internal

@@ -93,12 +93,18 @@ class TestAnnouncement(CommsInternalCommon):
         self.assertNotIn(staff.confirm_url, bodies[nurse.id])
         mailing.action_send_mail()
         self.env.flush_all()
-        traces = self.env["mailing.trace"].search([("mass_mailing_id", "=", mailing.id)])
+        traces = self.env["mailing.trace"].search(
+            [("mass_mailing_id", "=", mailing.id)]
+        )
         self.assertEqual(set(traces.mapped("res_id")), set(recipients.ids))
-        self.assertEqual(set(traces.mapped("email")), {"nurse@hospital.test", staff.email})
+        self.assertEqual(
+            set(traces.mapped("email")), {"nurse@hospital.test", staff.email}
+        )
         # the notice board of the nurse shows it, to confirm
-        board = self.env["comms.announcement"].with_user(self.user_nurse).search(
-            [("is_current", "=", True)]
+        board = (
+            self.env["comms.announcement"]
+            .with_user(self.user_nurse)
+            .search([("is_current", "=", True)])
         )
         self.assertEqual(board, announcement)
         self.assertEqual(board.my_confirmation, "todo")
@@ -132,7 +138,9 @@ class TestAnnouncement(CommsInternalCommon):
         with self.assertRaises(AccessError):
             nurse.with_user(self.user_officer).write({"date_confirmed": False})
         with self.assertRaises(AccessError):
-            self.env["comms.announcement.recipient"].with_user(self.user_officer).create(
+            self.env["comms.announcement.recipient"].with_user(
+                self.user_officer
+            ).create(
                 {"announcement_id": announcement.id, "user_id": self.user_surgeon.id}
             )
         counts = announcement._comms_confirmation_by_department()
@@ -157,9 +165,9 @@ class TestAnnouncement(CommsInternalCommon):
         )
         self.assertEqual(len(reminder), 1)
         self.assertEqual(
-            self.env["comms.announcement.recipient"].search(
-                reminder._get_recipients_domain()
-            ).user_id,
+            self.env["comms.announcement.recipient"]
+            .search(reminder._get_recipients_domain())
+            .user_id,
             self.user_staff,
         )
         # reminded once
@@ -182,19 +190,29 @@ class TestAnnouncement(CommsInternalCommon):
 
     def test_newsletter_content(self):
         with freeze_time("2026-02-10 09:00:00"):
-            material = self.env["comms.material"].with_user(self.user_officer).create(
-                {"name": "The new maternity ward opens", "material_type": "article"}
+            material = (
+                self.env["comms.material"]
+                .with_user(self.user_officer)
+                .create(
+                    {"name": "The new maternity ward opens", "material_type": "article"}
+                )
             )
             material.with_user(self.user_officer).action_request_approval()
             self._review(material, self.user_manager)
-            draft = self.env["comms.material"].with_user(self.user_officer).create(
-                {"name": "A draft that is not ready", "material_type": "article"}
+            draft = (
+                self.env["comms.material"]
+                .with_user(self.user_officer)
+                .create(
+                    {"name": "A draft that is not ready", "material_type": "article"}
+                )
             )
             sent = self._approve_and_send(self._announcement(name="Blood drive"))
         with freeze_time("2026-03-02 09:00:00"):
-            newsletter = self.env["comms.announcement"].with_user(
-                self.user_officer
-            ).action_new_newsletter()
+            newsletter = (
+                self.env["comms.announcement"]
+                .with_user(self.user_officer)
+                .action_new_newsletter()
+            )
         self.assertEqual(newsletter.kind, "newsletter")
         self.assertEqual(str(newsletter.newsletter_month), "2026-02-01")
         self.assertIn("The new maternity ward opens", newsletter.body)

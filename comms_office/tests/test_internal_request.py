@@ -40,8 +40,10 @@ class TestRequest(CommsInternalCommon):
         request = self._file()
         self.assertEqual(request.state, "new")
         triage = request.activity_ids.filtered(
-            lambda a: a.activity_type_id
-            == self.env.ref("comms_office.mail_activity_type_request_triage")
+            lambda a: (
+                a.activity_type_id
+                == self.env.ref("comms_office.mail_activity_type_request_triage")
+            )
         )
         self.assertEqual(triage.user_id, self.user_manager)
 
@@ -103,7 +105,9 @@ class TestRequest(CommsInternalCommon):
 
     def test_visibility(self):
         mine = self._file()
-        colleagues = self._file(user=self.user_staff, name="Poster for the vaccination day")
+        colleagues = self._file(
+            user=self.user_staff, name="Poster for the vaccination day"
+        )
         other = self._file(user=self.user_surgeon, name="Cover the surgery congress")
         Request = self.env["comms.request"]
         self.assertEqual(
@@ -111,7 +115,8 @@ class TestRequest(CommsInternalCommon):
         )
         self.assertEqual(Request.with_user(self.user_surgeon).search([]), other)
         self.assertEqual(
-            Request.with_user(self.user_officer).search([]) & (mine | colleagues | other),
+            Request.with_user(self.user_officer).search([])
+            & (mine | colleagues | other),
             mine | colleagues | other,
         )
         self.assertAccess(other, "RWC-", user=self.user_nurse)
