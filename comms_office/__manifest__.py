@@ -32,6 +32,7 @@
         "security/comms_work_item_security.xml",
         "security/comms_crisis_security.xml",
         "security/comms_awareness_security.xml",
+        "security/comms_internal_security.xml",
         # data
         "data/res_lang_data.xml",
         "data/resource_calendar_data.xml",
@@ -88,6 +89,9 @@
         "views/comms_health_day_views.xml",
         "views/comms_awareness_program_views.xml",
         "views/comms_awareness_session_views.xml",
+        "views/comms_request_views.xml",
+        "views/comms_announcement_views.xml",
+        "views/comms_announcement_templates.xml",
         # wizards
         "wizard/comms_complaint_register_wizard_views.xml",
         "wizard/comms_event_invite_views.xml",
@@ -121,6 +125,7 @@
         "demo/comms_media_demo.xml",
         "demo/comms_crisis_demo.xml",
         "demo/comms_awareness_demo.xml",
+        "demo/comms_internal_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -53,3 +53,7 @@ from . import comms_health_day
 from . import comms_awareness_program
 from . import comms_awareness_session
 from . import comms_awareness_attendance
+from . import comms_request
+from . import comms_announcement
+from . import comms_announcement_recipient
+from . import mailing_mailing

@@ -26,6 +26,23 @@ class CommsDepartment(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+    member_ids = fields.Many2many(
+        "res.users",
+        "comms_department_member_rel",
+        "department_id",
+        "user_id",
+        string="Staff",
+        domain="[('share', '=', False)]",
+        help="Who works in the department: they file its requests to the office "
+        "and receive the announcements to it.",
+    )
+    channel_id = fields.Many2one(
+        "discuss.channel",
+        string="Discuss Channel",
+        domain="[('channel_type', '=', 'channel')]",
+        help="The department's channel: announcements to the department are "
+        "posted there too.",
+    )
     complaint_ids = fields.One2many("comms.complaint", "department_id")
     complaint_count = fields.Integer(compute="_compute_complaint_count")
 

@@ -59,6 +59,20 @@ class ResCompany(models.Model):
         "their state (Law 18-07); 0 keeps them forever.",
     )
 
+    # internal communication
+    comms_request_days = fields.Integer(
+        string="Handle Requests Within (working days)",
+        default=5,
+        help="Deadline of the office to handle a department's request, counted "
+        "from its filing on the working calendar.",
+    )
+    comms_announcement_reminder_days = fields.Integer(
+        string="Remind Unconfirmed Readers After (days)",
+        default=2,
+        help="Staff who have not confirmed reading a mandatory announcement "
+        "are reminded this many days after it went out.",
+    )
+
     _comms_deadlines_positive = models.Constraint(
         "CHECK(comms_ack_days >= 0 AND comms_answer_days > 0 "
         "AND comms_inquiry_hours > 0)",

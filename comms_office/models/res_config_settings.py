@@ -18,6 +18,12 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.comms_calendar_id", readonly=False
     )
     comms_ack_days = fields.Integer(related="company_id.comms_ack_days", readonly=False)
+    comms_request_days = fields.Integer(
+        related="company_id.comms_request_days", readonly=False
+    )
+    comms_announcement_reminder_days = fields.Integer(
+        related="company_id.comms_announcement_reminder_days", readonly=False
+    )
     comms_answer_days = fields.Integer(
         related="company_id.comms_answer_days", readonly=False
     )

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 # The roles of the communication office; each includes the ones below it.
@@ -16,6 +16,16 @@ class ResUsers(models.Model):
     cannot make: actions reserved to a role, fields a role does not write."""
 
     _inherit = "res.users"
+
+    comms_department_ids = fields.Many2many(
+        "comms.department",
+        "comms_department_member_rel",
+        "user_id",
+        "department_id",
+        string="Departments",
+        help="The departments or services the employee works in: their "
+        "requests to the communication office and the announcements to them.",
+    )
 
     # Called on the model, in the caller's environment (``env.user`` is always
     # in superuser mode): the current user, unless the superuser mode of the
@@ -56,4 +66,12 @@ class ResUsers(models.Model):
                 ),
                 model=env["ir.model"]._get(records._name).name,
             )
+        )
+
+    def _comms_announcement_department(self, departments):
+        """The department an announcement reached the user through: one of
+        ``departments`` they work in, else their first one."""
+        self.ensure_one()
+        return (self.comms_department_ids & departments)[:1] or (
+            self.comms_department_ids[:1]
         )

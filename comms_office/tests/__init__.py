@@ -52,3 +52,7 @@ from . import test_crisis
 from . import test_crisis_security
 from . import test_crisis_performance
 from . import test_crisis_tour
+from . import test_internal_request
+from . import test_internal_announcement
+from . import test_internal_performance
+from . import test_tours_internal
