@@ -21,6 +21,7 @@
         "event",
         "base_tier_validation",
         "report_xlsx",
+        "spreadsheet_dashboard",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
@@ -76,11 +77,14 @@
         "views/comms_inquiry_views.xml",
         "views/comms_coverage_views.xml",
         "views/comms_work_item_views.xml",
+        "views/comms_reporting_views.xml",
+        "views/comms_public_templates.xml",
         # wizards
         "wizard/comms_complaint_register_wizard_views.xml",
         "wizard/comms_event_invite_views.xml",
         "wizard/comms_complaint_findings_views.xml",
         "wizard/comms_material_send_views.xml",
+        "wizard/comms_annual_report_wizard_views.xml",
         # reports
         "report/comms_campaign_reports.xml",
         "report/comms_campaign_templates.xml",
@@ -89,8 +93,12 @@
         "report/comms_complaint_templates.xml",
         "report/event_event_reports.xml",
         "report/event_event_templates.xml",
+        "report/comms_annual_reports.xml",
+        "report/comms_annual_templates.xml",
         # menus
         "views/comms_office_menus.xml",
+        # the dashboard opens from the menus, so it comes after them
+        "data/spreadsheet_dashboard_data.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -41,3 +41,4 @@ from . import comms_publication
 from . import comms_spokesperson
 from . import comms_inquiry
 from . import comms_coverage
+from . import spreadsheet_dashboard

@@ -24,6 +24,7 @@ COMPLAINT_KINDS = [
     ("complaint", "Complaint"),
     ("suggestion", "Suggestion"),
     ("compliment", "Compliment"),
+    ("petition", "Petition"),
 ]
 COMPLAINT_CHANNELS = [
     ("web", "Web Form"),
@@ -40,6 +41,17 @@ COMPLAINT_STATES = [
     ("closed", "Closed"),
     ("cancel", "Cancelled"),
 ]
+COMPLAINT_SEVERITIES = [
+    ("low", "Low"),
+    ("normal", "Normal"),
+    ("high", "High"),
+    ("critical", "Critical"),
+]
+COMPLAINT_OUTCOMES = [
+    ("founded", "Founded"),
+    ("partly", "Partly Founded"),
+    ("unfounded", "Unfounded"),
+]
 OPEN_STATES = ("new", "acknowledged", "investigation")
 # What the department concerned writes on its complaints, while they are
 # open: the facts it found, the answer it proposes, the corrective action.
@@ -49,7 +61,10 @@ STAFF_WRITABLE_FIELDS = frozenset(
 )
 # Written by the register itself, never by hand: when the answer went out
 # (the status page shows it from then on) and the anonymisation.
-REGISTER_FIELDS = frozenset({"date_answered", "anonymized"})
+REGISTER_FIELDS = frozenset({"date_answered", "anonymized", "working_days_to_answer"})
+# What the public reads of a corrective action ("you said, we did") is the
+# head of office's decision: the wording carries no personal data.
+PUBLIC_ACTION_FIELDS = frozenset({"corrective_action_public", "public_action_summary"})
 
 
 class CommsComplaint(models.Model):
@@ -165,12 +180,7 @@ class CommsComplaint(models.Model):
         check_company=True,
     )
     severity = fields.Selection(
-        [
-            ("low", "Low"),
-            ("normal", "Normal"),
-            ("high", "High"),
-            ("critical", "Critical"),
-        ],
+        COMPLAINT_SEVERITIES,
         default="normal",
         required=True,
         tracking=True,
@@ -243,18 +253,35 @@ class CommsComplaint(models.Model):
         aggregator="avg",
         help="Calendar days between receipt and answer.",
     )
+    working_days_to_answer = fields.Integer(
+        copy=False,
+        readonly=True,
+        aggregator="avg",
+        help="Working days between receipt and answer on the institution's "
+        "working calendar (its weekends and holidays are not counted), set "
+        "when the answer goes out.",
+    )
     # investigation and answer
     investigation_notes = fields.Html(help="Internal: never shown to the complainant.")
     answer = fields.Html(help="Shown on the status page once sent.")
     outcome = fields.Selection(
-        [
-            ("founded", "Founded"),
-            ("partly", "Partly Founded"),
-            ("unfounded", "Unfounded"),
-        ],
+        COMPLAINT_OUTCOMES,
         tracking=True,
     )
     corrective_action = fields.Text()
+    corrective_action_public = fields.Boolean(
+        string="Public Corrective Action",
+        copy=False,
+        tracking=True,
+        help='Shown on the public transparency page under "You said, we did", '
+        "in the words of the public summary only. Decided by the head of office.",
+    )
+    public_action_summary = fields.Text(
+        string="Public Summary",
+        copy=False,
+        help="What was done, as the public reads it: no name, no date of "
+        "the facts, nothing that identifies a patient or a member of staff.",
+    )
     satisfaction = fields.Selection(
         [
             ("1", "Very Dissatisfied"),
@@ -452,6 +479,8 @@ class CommsComplaint(models.Model):
             return True
         if field.name in REGISTER_FIELDS:
             return False
+        if field.name in PUBLIC_ACTION_FIELDS:
+            return self.env["res.users"]._comms_has_role("manager")
         return field.name in STAFF_WRITABLE_FIELDS or self.env[
             "res.users"
         ]._comms_has_role("officer")
@@ -885,6 +914,27 @@ class CommsComplaint(models.Model):
         # sudo: the date the answer went out is the register's own, set here
         # only, once it was sent (approved first when it had to be)
         self.sudo().date_answered = fields.Datetime.now()
+        self._store_working_days_to_answer()
+
+    def _store_working_days_to_answer(self):
+        """Store, for answered complaints, the working days from receipt to
+        answer on each company's calendar; computed once, in one pass per
+        company and calendar, so that reports read a number and never a
+        calendar."""
+        answered = self.filtered(lambda c: c.date_answered and c.date_received)
+        for company, complaints in answered.grouped("company_id").items():
+            company = company or self.env.company
+            spans = {
+                c: (
+                    company._comms_local_date(c.date_received),
+                    company._comms_local_date(c.date_answered),
+                )
+                for c in complaints
+            }
+            days = company._comms_count_working_days(set(spans.values()))
+            for complaint, span in spans.items():
+                # sudo: a figure of the register, written by the register only
+                complaint.sudo().working_days_to_answer = days[span]
 
     @api.model
     def _assign_references(self, vals_list):

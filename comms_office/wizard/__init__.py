@@ -5,3 +5,4 @@ from . import comms_material_send
 from . import comment_wizard
 from . import mail_activity_schedule
 from . import comms_complaint_findings
+from . import comms_annual_report_wizard
