@@ -254,8 +254,9 @@ class CommsComplaint(models.Model):
         help="Calendar days between receipt and answer.",
     )
     working_days_to_answer = fields.Integer(
+        compute="_compute_working_days_to_answer",
+        store=True,
         copy=False,
-        readonly=True,
         aggregator="avg",
         help="Working days between receipt and answer on the institution's "
         "working calendar (its weekends and holidays are not counted), set "
@@ -424,6 +425,26 @@ class CommsComplaint(models.Model):
             else:
                 complaint.answered_on_time = False
                 complaint.days_to_answer = 0
+
+    @api.depends("date_answered", "date_received", "company_id")
+    def _compute_working_days_to_answer(self):
+        """Computed once, when the answer goes out, in one pass over each
+        company's calendar for the whole batch: reports read a number, never
+        a calendar."""
+        unanswered = self.filtered(lambda c: not (c.date_answered and c.date_received))
+        unanswered.working_days_to_answer = 0
+        for company, complaints in (self - unanswered).grouped("company_id").items():
+            company = company or self.env.company
+            spans = {
+                complaint: (
+                    company._comms_local_date(complaint.date_received),
+                    company._comms_local_date(complaint.date_answered),
+                )
+                for complaint in complaints
+            }
+            days = company._comms_count_working_days(set(spans.values()))
+            for complaint, span in spans.items():
+                complaint.working_days_to_answer = days[span]
 
     def _compute_access_url(self):
         for complaint in self:
@@ -914,27 +935,6 @@ class CommsComplaint(models.Model):
         # sudo: the date the answer went out is the register's own, set here
         # only, once it was sent (approved first when it had to be)
         self.sudo().date_answered = fields.Datetime.now()
-        self._store_working_days_to_answer()
-
-    def _store_working_days_to_answer(self):
-        """Store, for answered complaints, the working days from receipt to
-        answer on each company's calendar; computed once, in one pass per
-        company and calendar, so that reports read a number and never a
-        calendar."""
-        answered = self.filtered(lambda c: c.date_answered and c.date_received)
-        for company, complaints in answered.grouped("company_id").items():
-            company = company or self.env.company
-            spans = {
-                c: (
-                    company._comms_local_date(c.date_received),
-                    company._comms_local_date(c.date_answered),
-                )
-                for c in complaints
-            }
-            days = company._comms_count_working_days(set(spans.values()))
-            for complaint, span in spans.items():
-                # sudo: a figure of the register, written by the register only
-                complaint.sudo().working_days_to_answer = days[span]
 
     @api.model
     def _assign_references(self, vals_list):

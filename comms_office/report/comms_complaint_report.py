@@ -226,7 +226,11 @@ class CommsComplaintReport(models.Model):
         quarters = [
             dict(
                 self._comms_public_cells(received, answered, on_time, median),
-                name=f"{quarter.year} T{(quarter.month - 1) // 3 + 1}",
+                name=Report.env._(
+                    "Q%(quarter)s %(year)s",
+                    quarter=(quarter.month - 1) // 3 + 1,
+                    year=quarter.year,
+                ),
             )
             for quarter, received, answered, on_time, median in (
                 Report.env.cr.fetchall()

@@ -47,3 +47,5 @@ from . import test_office_labels
 from . import test_media_contact
 from . import test_office_bidi
 from . import test_tours_office_day
+from . import test_office_reporting
+from . import test_public_pages
