@@ -124,6 +124,28 @@ def chart(
     }
 
 
+def scorecard(fid, row, col, title, key, background):
+    return {
+        "id": fid,
+        "tag": "chart",
+        "col": col,
+        "row": row,
+        "offset": {"x": 0, "y": 0},
+        "width": 220,
+        "height": 100,
+        "data": {
+            "type": "scorecard",
+            "title": {"text": title, "bold": True, "color": "#434343"},
+            "background": background,
+            "keyValue": key,
+            "baselineMode": "text",
+            "baselineColorUp": "#00A04A",
+            "baselineColorDown": "#DC6965",
+            "humanize": False,
+        },
+    }
+
+
 def build():
     cells, styles, formats, figures = {}, {}, {}, []
     menus = {}
@@ -175,27 +197,22 @@ def build():
             ("Satisfaction (1-5)", "satisfaction_score:avg", 3),
         ],
     )
-    cells["A7"] = '=_t("Open now")'
-    cells["B7"] = '=_t("Overdue now")'
-    cells["A8"] = '=PIVOT.VALUE(6,"open_count:sum")'
-    cells["B8"] = '=PIVOT.VALUE(6,"overdue_count:sum")'
-    for cell in ("A7", "B7"):
-        styles[cell] = 3
-    for cell in ("A8", "B8"):
-        styles[cell] = 5
-        formats[cell] = 1
-    cells["C7"] = view_link(
-        "Overdue complaints",
-        "comms_office.comms_complaint_report_action",
-        COMPLAINTS,
-        mode="pivot",
-        domain=[["is_overdue", "=", True]],
-        group_by=["department_id"],
+    # what is open and overdue now, whenever it came: a click opens the
+    # complaints themselves
+    cells["A7"] = '=PIVOT.VALUE(6,"open_count:sum")'
+    cells["B7"] = '=PIVOT.VALUE(6,"overdue_count:sum")'
+    figures.append(
+        scorecard("comms-open-now", 6, 0, "Open now", "Dashboard!A7", "#EFF6FF")
     )
+    figures.append(
+        scorecard("comms-overdue-now", 6, 2, "Overdue now", "Dashboard!B7", "#F4CCCC")
+    )
+    menus["comms-open-now"] = "comms_office.comms_complaint_menu"
+    menus["comms-overdue-now"] = "comms_office.comms_complaint_menu_overdue"
     figures.append(
         chart(
             "comms-ontime-month",
-            9,
+            11,
             0,
             560,
             300,
@@ -210,7 +227,7 @@ def build():
     figures.append(
         chart(
             "comms-channel",
-            9,
+            11,
             6,
             560,
             300,
@@ -223,9 +240,9 @@ def build():
         )
     )
     # by department, by category (rows 25 to 33)
-    cells["A24"] = '=_t("By department")'
-    cells["G24"] = '=_t("By category")'
-    styles["A24"] = styles["G24"] = 2
+    cells["A26"] = '=_t("By department")'
+    cells["G26"] = '=_t("By category")'
+    styles["A26"] = styles["G26"] = 2
     headings = ["Received", "Open", "Overdue", "On time (%)", "Working days"]
     measures = [
         ("received_count:sum", 1),
@@ -235,25 +252,25 @@ def build():
         ("working_days_to_answer:avg", 3),
     ]
     table(
-        25,
+        27,
         0,
         2,
         "department_id",
         ["Department", *headings[:2], headings[2]],
         measures[:3],
     )
-    cells["E25"] = '=_t("On time (%)")'
-    styles["E25"] = 3
+    cells["E27"] = '=_t("On time (%)")'
+    styles["E27"] = 3
     for i in range(1, 9):
-        cells[f"E{25 + i}"] = f'=PIVOT.VALUE(2,"on_time_rate:avg","#department_id",{i})'
-        formats[f"E{25 + i}"] = 2
+        cells[f"E{27 + i}"] = f'=PIVOT.VALUE(2,"on_time_rate:avg","#department_id",{i})'
+        formats[f"E{27 + i}"] = 2
     table(
-        25, 6, 3, "category_id", ["Category", *headings[:3], headings[3]], measures[:4]
+        27, 6, 3, "category_id", ["Category", *headings[:3], headings[3]], measures[:4]
     )
     figures.append(
         chart(
             "comms-outcome",
-            35,
+            37,
             0,
             560,
             300,
@@ -268,7 +285,7 @@ def build():
     figures.append(
         chart(
             "comms-kind",
-            35,
+            37,
             6,
             560,
             300,
@@ -280,16 +297,16 @@ def build():
         )
     )
     # media
-    cells["A51"] = view_link(
+    cells["A53"] = view_link(
         "Media",
         "comms_office.comms_media_report_action",
         MEDIA,
         mode="pivot",
         group_by=["outlet_id"],
     )
-    styles["A51"] = 2
+    styles["A53"] = 2
     kpis(
-        52,
+        54,
         4,
         [
             ("Inquiries", "inquiry_count:sum", 1),
@@ -303,7 +320,7 @@ def build():
     figures.append(
         chart(
             "comms-tone",
-            55,
+            57,
             0,
             380,
             300,
@@ -318,7 +335,7 @@ def build():
     figures.append(
         chart(
             "comms-outlet",
-            55,
+            57,
             4,
             380,
             300,
@@ -333,7 +350,7 @@ def build():
     figures.append(
         chart(
             "comms-open-rate",
-            55,
+            57,
             8,
             380,
             300,
@@ -346,16 +363,16 @@ def build():
         )
     )
     # campaigns, events, recommendations
-    cells["A71"] = view_link(
+    cells["A73"] = view_link(
         "Campaigns, events and recommendations",
         "comms_office.comms_office_report_action",
         OFFICE,
         mode="pivot",
         group_by=["campaign_id"],
     )
-    styles["A71"] = 2
+    styles["A73"] = 2
     kpis(
-        72,
+        74,
         5,
         [
             ("Campaigns running", "running_count:sum", 1),
@@ -368,7 +385,7 @@ def build():
         ],
     )
     for figure in figures:
-        menus[figure["id"]] = "comms_office.comms_office_dashboard_menu"
+        menus.setdefault(figure["id"], "comms_office.comms_office_dashboard_menu")
 
     pivots = {
         "1": pivot(
@@ -459,10 +476,10 @@ def build():
                 "id": "comms-dashboard",
                 "name": "Dashboard",
                 "colNumber": 12,
-                "rowNumber": 80,
+                "rowNumber": 85,
                 "rows": {},
                 "cols": {str(i): {"size": 115} for i in range(12)},
-                "merges": ["A1:F1", "A3:D3", "C7:E7", "A51:D51", "A71:F71"],
+                "merges": ["A1:F1", "A3:D3", "A53:D53", "A73:F73"],
                 "cells": cells,
                 "styles": styles,
                 "formats": formats,

@@ -301,6 +301,8 @@ class CommsComplaint(models.Model):
     _name_company_uniq = models.Constraint(
         "UNIQUE(name, company_id)", "The reference of a complaint must be unique."
     )
+    # the reporting views read the register per company and period
+    _company_received_idx = models.Index("(company_id, date_received)")
 
     @api.model
     def _lang_get(self):

@@ -49,3 +49,4 @@ from . import test_office_bidi
 from . import test_tours_office_day
 from . import test_office_reporting
 from . import test_public_pages
+from . import test_tours_dashboard
