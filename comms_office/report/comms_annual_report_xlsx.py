@@ -34,36 +34,41 @@ class ReportAnnualActivityXlsx(models.AbstractModel):
                     sheet.write_row(index, 0, row, formats["cell"])
 
     def _write_summary(self, workbook, formats, report, rtl):
-        _ = self.env._
-        sheet = workbook.add_worksheet(_("Summary")[:31])
+        sheet = workbook.add_worksheet(self.env._("Summary")[:31])
         if rtl:
             sheet.right_to_left()
         sheet.set_column(0, 0, 44)
         sheet.set_column(1, 1, 18)
-        sheet.write(0, 0, _("Annual Activity Report"), formats["title"])
+        sheet.write(0, 0, self.env._("Annual Activity Report"), formats["title"])
         sheet.write(1, 0, report["company"].name, formats["bold"])
-        sheet.write(2, 0, _("Year"), formats["bold"])
+        sheet.write(2, 0, self.env._("Year"), formats["bold"])
         sheet.write_number(2, 1, report["year"])
         complaints = report["complaints"]
         lines = [
-            (_("Campaigns"), report["campaigns"]["count"]),
-            (_("Materials approved"), report["materials"]["count"]),
-            (_("Publications"), report["materials"]["publications"]),
-            (_("Press releases sent"), report["press"]["sent"]),
-            (_("Press releases opened"), report["press"]["opened"]),
-            (_("Media inquiries"), report["inquiries"]["count"]),
-            (_("Clippings"), report["coverage"]["count"]),
-            (_("Events"), report["events"]["count"]),
-            (_("Guests"), report["events"]["guests"]),
-            (_("Attended"), report["events"]["attended"]),
-            (_("Complaints received"), complaints["received"]),
-            (_("Complaints answered"), complaints["answered"]),
-            (_("Complaints answered on time"), complaints["on_time"]),
-            (_("Working days to answer (average)"), complaints["working_days"]),
-            (_("Satisfaction (1 to 5)"), complaints["satisfaction"]),
-            (_("Recommendations"), report["recommendations"]["count"]),
-            (_("Recommendations open"), report["recommendations"]["open"]),
-            (_("Recommendations overdue"), report["recommendations"]["overdue"]),
+            (self.env._("Campaigns"), report["campaigns"]["count"]),
+            (self.env._("Materials approved"), report["materials"]["count"]),
+            (self.env._("Publications"), report["materials"]["publications"]),
+            (self.env._("Press releases sent"), report["press"]["sent"]),
+            (self.env._("Press releases opened"), report["press"]["opened"]),
+            (self.env._("Media inquiries"), report["inquiries"]["count"]),
+            (self.env._("Clippings"), report["coverage"]["count"]),
+            (self.env._("Events"), report["events"]["count"]),
+            (self.env._("Guests"), report["events"]["guests"]),
+            (self.env._("Attended"), report["events"]["attended"]),
+            (self.env._("Complaints received"), complaints["received"]),
+            (self.env._("Complaints answered"), complaints["answered"]),
+            (self.env._("Complaints answered on time"), complaints["on_time"]),
+            (
+                self.env._("Working days to answer (average)"),
+                complaints["working_days"],
+            ),
+            (self.env._("Satisfaction (1 to 5)"), complaints["satisfaction"]),
+            (self.env._("Recommendations"), report["recommendations"]["count"]),
+            (self.env._("Recommendations open"), report["recommendations"]["open"]),
+            (
+                self.env._("Recommendations overdue"),
+                report["recommendations"]["overdue"],
+            ),
         ]
         for row, (label, value) in enumerate(lines, start=4):
             sheet.write(row, 0, label, formats["cell"])
@@ -73,12 +78,17 @@ class ReportAnnualActivityXlsx(models.AbstractModel):
                 sheet.write_number(row, 1, value, formats["cell"])
 
     def _tables(self, report):
-        _ = self.env._
         complaints = report["complaints"]
         return [
             (
-                _("Campaigns"),
-                [_("Campaign"), _("Status"), _("Events"), _("Guests"), _("Attended")],
+                self.env._("Campaigns"),
+                [
+                    self.env._("Campaign"),
+                    self.env._("Status"),
+                    self.env._("Events"),
+                    self.env._("Guests"),
+                    self.env._("Attended"),
+                ],
                 [
                     [
                         line["name"],
@@ -91,45 +101,49 @@ class ReportAnnualActivityXlsx(models.AbstractModel):
                 ],
             ),
             (
-                _("Publications"),
-                [_("Channel"), _("Publications"), _("Reach")],
+                self.env._("Publications"),
+                [
+                    self.env._("Channel"),
+                    self.env._("Publications"),
+                    self.env._("Reach"),
+                ],
                 [
                     [line["name"], line["count"], line["reach"]]
                     for line in report["materials"]["by_channel"]
                 ],
             ),
             (
-                _("Coverage"),
-                [_("Outlet"), _("Clippings"), _("Reach")],
+                self.env._("Coverage"),
+                [self.env._("Outlet"), self.env._("Clippings"), self.env._("Reach")],
                 [
                     [line["name"], line["count"], line["reach"]]
                     for line in report["coverage"]["by_outlet"]
                 ],
             ),
             (
-                _("Events"),
-                [_("Event"), _("Guests"), _("Attended")],
+                self.env._("Events"),
+                [self.env._("Event"), self.env._("Guests"), self.env._("Attended")],
                 [
                     [line["name"], line["guests"], line["attended"]]
                     for line in report["events"]["lines"]
                 ],
             ),
             (
-                _("Complaints by month"),
-                [_("Month"), _("Complaints")],
+                self.env._("Complaints by month"),
+                [self.env._("Month"), self.env._("Complaints")],
                 [[line["name"], line["count"]] for line in complaints["by_month"]],
             ),
             (
-                _("Complaint categories"),
-                [_("Category"), _("Complaints")],
+                self.env._("Complaint categories"),
+                [self.env._("Category"), self.env._("Complaints")],
                 [
                     [line["name"], line["count"]]
                     for line in complaints["top_categories"]
                 ],
             ),
             (
-                _("Complaint departments"),
-                [_("Department"), _("Complaints")],
+                self.env._("Complaint departments"),
+                [self.env._("Department"), self.env._("Complaints")],
                 [
                     [line["name"], line["count"]]
                     for line in complaints["top_departments"]
