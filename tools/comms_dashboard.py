@@ -201,6 +201,8 @@ def build():
     # complaints themselves
     cells["A7"] = '=PIVOT.VALUE(6,"open_count:sum")'
     cells["B7"] = '=PIVOT.VALUE(6,"overdue_count:sum")'
+    # the scorecards show these cells: the cells themselves stay unseen
+    styles["A7"] = styles["B7"] = 6
     figures.append(
         scorecard("comms-open-now", 6, 0, "Open now", "Dashboard!A7", "#EFF6FF")
     )
@@ -499,6 +501,7 @@ def build():
             "2": {"fontSize": 16, "bold": True, "textColor": "#01666B"},
             "3": {"bold": True, "fontSize": 11, "textColor": "#434343"},
             "5": {"bold": True, "fontSize": 16, "textColor": "#01666B"},
+            "6": {"textColor": "#FFFFFF"},
         },
         "formats": {"1": "#,##0", "2": "0.0", "3": "0.0"},
         "borders": {},

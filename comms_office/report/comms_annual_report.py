@@ -308,6 +308,11 @@ class ReportAnnualActivity(models.AbstractModel):
             order="date_received",
             limit=30,
         )
+        point = Lang._get_data(code=self.env.lang or "en_US").decimal_point or "."
+
+        def decimal(value):
+            return f"{value:.1f}".replace(".", point) if value is not None else "—"
+
         return {
             "received": received or 0,
             "answered": answered or 0,
@@ -315,6 +320,8 @@ class ReportAnnualActivity(models.AbstractModel):
             "on_time_rate": Lang._comms_format_percentage(rate),
             "working_days": round(days, 1) if days is not None else None,
             "satisfaction": round(satisfaction, 1) if satisfaction else None,
+            "working_days_display": decimal(days),
+            "satisfaction_display": decimal(satisfaction or None),
             "rated": rated or 0,
             "by_kind": by_kind,
             "by_month": [
