@@ -21,6 +21,7 @@
         "event",
         "base_tier_validation",
         "report_xlsx",
+        "spreadsheet_dashboard",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
@@ -92,12 +93,15 @@
         "views/comms_request_views.xml",
         "views/comms_announcement_views.xml",
         "views/comms_announcement_templates.xml",
+        "views/comms_reporting_views.xml",
+        "views/comms_public_templates.xml",
         # wizards
         "wizard/comms_complaint_register_wizard_views.xml",
         "wizard/comms_event_invite_views.xml",
         "wizard/comms_complaint_findings_views.xml",
         "wizard/comms_material_send_views.xml",
         "wizard/comms_awareness_test_entry_views.xml",
+        "wizard/comms_annual_report_wizard_views.xml",
         # reports
         "report/comms_campaign_reports.xml",
         "report/comms_campaign_templates.xml",
@@ -110,8 +114,12 @@
         "report/comms_crisis_templates.xml",
         "report/comms_awareness_program_reports.xml",
         "report/comms_awareness_program_templates.xml",
+        "report/comms_annual_reports.xml",
+        "report/comms_annual_templates.xml",
         # menus
         "views/comms_office_menus.xml",
+        # the dashboard opens from the menus, so it comes after them
+        "data/spreadsheet_dashboard_data.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -2,3 +2,4 @@
 from . import complaint
 from . import event_rsvp
 from . import announcement
+from . import public

@@ -57,3 +57,4 @@ from . import comms_request
 from . import comms_announcement
 from . import comms_announcement_recipient
 from . import mailing_mailing
+from . import spreadsheet_dashboard

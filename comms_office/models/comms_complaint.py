@@ -24,6 +24,7 @@ COMPLAINT_KINDS = [
     ("complaint", "Complaint"),
     ("suggestion", "Suggestion"),
     ("compliment", "Compliment"),
+    ("petition", "Petition"),
 ]
 COMPLAINT_CHANNELS = [
     ("web", "Web Form"),
@@ -40,6 +41,17 @@ COMPLAINT_STATES = [
     ("closed", "Closed"),
     ("cancel", "Cancelled"),
 ]
+COMPLAINT_SEVERITIES = [
+    ("low", "Low"),
+    ("normal", "Normal"),
+    ("high", "High"),
+    ("critical", "Critical"),
+]
+COMPLAINT_OUTCOMES = [
+    ("founded", "Founded"),
+    ("partly", "Partly Founded"),
+    ("unfounded", "Unfounded"),
+]
 OPEN_STATES = ("new", "acknowledged", "investigation")
 # What the department concerned writes on its complaints, while they are
 # open: the facts it found, the answer it proposes, the corrective action.
@@ -49,7 +61,10 @@ STAFF_WRITABLE_FIELDS = frozenset(
 )
 # Written by the register itself, never by hand: when the answer went out
 # (the status page shows it from then on) and the anonymisation.
-REGISTER_FIELDS = frozenset({"date_answered", "anonymized"})
+REGISTER_FIELDS = frozenset({"date_answered", "anonymized", "working_days_to_answer"})
+# What the public reads of a corrective action ("you said, we did") is the
+# head of office's decision: the wording carries no personal data.
+PUBLIC_ACTION_FIELDS = frozenset({"corrective_action_public", "public_action_summary"})
 
 
 class CommsComplaint(models.Model):
@@ -171,12 +186,7 @@ class CommsComplaint(models.Model):
         check_company=True,
     )
     severity = fields.Selection(
-        [
-            ("low", "Low"),
-            ("normal", "Normal"),
-            ("high", "High"),
-            ("critical", "Critical"),
-        ],
+        COMPLAINT_SEVERITIES,
         default="normal",
         required=True,
         tracking=True,
@@ -249,18 +259,36 @@ class CommsComplaint(models.Model):
         aggregator="avg",
         help="Calendar days between receipt and answer.",
     )
+    working_days_to_answer = fields.Integer(
+        compute="_compute_working_days_to_answer",
+        store=True,
+        copy=False,
+        aggregator="avg",
+        help="Working days between receipt and answer on the institution's "
+        "working calendar (its weekends and holidays are not counted), set "
+        "when the answer goes out.",
+    )
     # investigation and answer
     investigation_notes = fields.Html(help="Internal: never shown to the complainant.")
     answer = fields.Html(help="Shown on the status page once sent.")
     outcome = fields.Selection(
-        [
-            ("founded", "Founded"),
-            ("partly", "Partly Founded"),
-            ("unfounded", "Unfounded"),
-        ],
+        COMPLAINT_OUTCOMES,
         tracking=True,
     )
     corrective_action = fields.Text()
+    corrective_action_public = fields.Boolean(
+        string="Public Corrective Action",
+        copy=False,
+        tracking=True,
+        help='Shown on the public transparency page under "You said, we did", '
+        "in the words of the public summary only. Decided by the head of office.",
+    )
+    public_action_summary = fields.Text(
+        string="Public Summary",
+        copy=False,
+        help="What was done, as the public reads it: no name, no date of "
+        "the facts, nothing that identifies a patient or a member of staff.",
+    )
     satisfaction = fields.Selection(
         [
             ("1", "Very Dissatisfied"),
@@ -417,6 +445,26 @@ class CommsComplaint(models.Model):
                 complaint.answered_on_time = False
                 complaint.days_to_answer = 0
 
+    @api.depends("date_answered", "date_received", "company_id")
+    def _compute_working_days_to_answer(self):
+        """Computed once, when the answer goes out, in one pass over each
+        company's calendar for the whole batch: reports read a number, never
+        a calendar."""
+        unanswered = self.filtered(lambda c: not (c.date_answered and c.date_received))
+        unanswered.working_days_to_answer = 0
+        for company, complaints in (self - unanswered).grouped("company_id").items():
+            company = company or self.env.company
+            spans = {
+                complaint: (
+                    company._comms_local_date(complaint.date_received),
+                    company._comms_local_date(complaint.date_answered),
+                )
+                for complaint in complaints
+            }
+            days = company._comms_count_working_days(set(spans.values()))
+            for complaint, span in spans.items():
+                complaint.working_days_to_answer = days[span]
+
     def _compute_access_url(self):
         for complaint in self:
             complaint.access_url = f"/comms/complaint/status/{complaint.name}"
@@ -471,6 +519,8 @@ class CommsComplaint(models.Model):
             return True
         if field.name in REGISTER_FIELDS:
             return False
+        if field.name in PUBLIC_ACTION_FIELDS:
+            return self.env["res.users"]._comms_has_role("manager")
         return field.name in STAFF_WRITABLE_FIELDS or self.env[
             "res.users"
         ]._comms_has_role("officer")

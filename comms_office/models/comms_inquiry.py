@@ -171,6 +171,9 @@ class CommsInquiry(models.Model):
     )
     coverage_ids = fields.One2many("comms.coverage", "inquiry_id")
 
+    # the reporting views read the inquiries per company and period
+    _company_received_idx = models.Index("(company_id, date_received)")
+
     @api.model
     def _lang_get(self):
         return self.env["res.lang"].get_installed()

@@ -24,6 +24,8 @@ MATERIAL_STATES = [
     ("published", "Published"),
     ("cancel", "Cancelled"),
 ]
+# material types the public newsroom publishes, once approved and made public
+NEWSROOM_MATERIAL_TYPES = ("press_release", "statement")
 # material types that commit the institution: the director approves them too
 DIRECTOR_MATERIAL_TYPES = ("statement",)
 
@@ -202,6 +204,13 @@ class CommsMaterial(models.Model):
     dispatch_bounced = fields.Integer(
         string="Bounced", compute="_compute_dispatch_stats"
     )
+    is_public = fields.Boolean(
+        string="Public on the Newsroom",
+        copy=False,
+        tracking=True,
+        help="Press releases and statements shown on the public newsroom "
+        "(/comms/news) once approved. Decided by the head of office.",
+    )
     coverage_ids = fields.One2many("comms.coverage", "material_id")
     coverage_count = fields.Integer(compute="_compute_coverage_count")
 
@@ -301,11 +310,17 @@ class CommsMaterial(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if any(vals.get("is_public") for vals in vals_list) and not self.env[
+            "res.users"
+        ]._comms_has_role("manager"):
+            self.env["res.users"]._comms_refuse_fields(self, ["is_public"])
         materials = super().create(vals_list)
         materials._fix_attachment_ownership()
         return materials
 
     def write(self, vals):
+        if "is_public" in vals and not self.env["res.users"]._comms_has_role("manager"):
+            self.env["res.users"]._comms_refuse_fields(self, ["is_public"])
         res = super().write(vals)
         if "attachment_ids" in vals:
             self._fix_attachment_ownership()

@@ -78,6 +78,8 @@ class CommsMaterialDispatch(models.Model):
         "UNIQUE(material_id, email)",
         "This address already received the material.",
     )
+    # the media analysis reads the dispatches per period
+    _date_sent_idx = models.Index("(date_sent)")
 
     @api.depends("trace_id.trace_status")
     def _compute_state(self):

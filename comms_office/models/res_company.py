@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import bisect
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -112,6 +113,43 @@ class ResCompany(models.Model):
             compute_leaves=True,
         )
         return end.astimezone(tz).date() if end else False
+
+    def _comms_count_working_days(self, spans):
+        """The working days of each span ``(first, last)`` of local days on the
+        office's calendar, ``first`` excluded and ``last`` included (the
+        counting of ``_comms_add_working_days``), as ``{span: days}``.
+
+        The calendar is read once for all the spans. Without a calendar,
+        calendar days.
+        """
+        self.ensure_one()
+        spans = {(first, last) for first, last in spans if first and last}
+        if not spans:
+            return {}
+        calendar = self.comms_calendar_id
+        if not calendar:
+            return {span: max((span[1] - span[0]).days, 0) for span in spans}
+        tz = self._comms_calendar_tz()
+        start = min(first for first, _last in spans) + timedelta(days=1)
+        stop = max(last for _first, last in spans) + timedelta(days=1)
+        if stop <= start:
+            return dict.fromkeys(spans, 0)
+        intervals = calendar._work_intervals_batch(
+            tz.localize(datetime.combine(start, time.min)),
+            tz.localize(datetime.combine(stop, time.min)),
+            tz=tz,
+        )[False]
+        working = sorted(
+            {begin.astimezone(tz).date() for begin, _end, _meta in intervals}
+        )
+        return {
+            (first, last): max(
+                bisect.bisect_right(working, last)
+                - bisect.bisect_right(working, first),
+                0,
+            )
+            for first, last in spans
+        }
 
     def _comms_add_working_hours(self, start, hours):
         """``start`` (naive UTC datetime) plus ``hours`` working hours on the

@@ -8,6 +8,7 @@ from odoo.tools import SQL
 from ..models.comms_complaint import (
     COMPLAINT_CHANNELS,
     COMPLAINT_KINDS,
+    COMPLAINT_OUTCOMES,
     COMPLAINT_STATES,
 )
 
@@ -34,6 +35,7 @@ class CommsComplaintRegisterReport(models.Model):
             "department_id",
             "date_answered",
             "answered_on_time",
+            "outcome",
         ],
     }
 
@@ -47,6 +49,7 @@ class CommsComplaintRegisterReport(models.Model):
     department_id = fields.Many2one(
         "comms.department", string="Department Concerned", readonly=True
     )
+    outcome = fields.Selection(COMPLAINT_OUTCOMES, readonly=True)
     answered_count = fields.Integer(string="Answered", readonly=True)
     on_time_count = fields.Integer(string="Answered on Time", readonly=True)
 
@@ -65,6 +68,7 @@ class CommsComplaintRegisterReport(models.Model):
                            c.state,
                            c.category_id,
                            c.department_id,
+                           c.outcome,
                            (c.date_answered IS NOT NULL)::int AS answered_count,
                            COALESCE(c.answered_on_time, FALSE)::int AS on_time_count
                       FROM comms_complaint c
@@ -79,8 +83,9 @@ class CommsComplaintRegisterReport(models.Model):
         """Figures of the register table of ``company``, for the entries
         received from ``date_from`` to ``date_to`` included.
 
-        The table counts complaints (grievances); suggestions and compliments
-        are entries of the register too, counted apart. The on-time rate is
+        The table counts complaints (grievances), by category, department and
+        outcome; petitions, suggestions and compliments are entries of the
+        register too, counted apart. The on-time rate is
         that of the complaints answered among the period's entries.
         """
         company = company or self.env.company
@@ -116,6 +121,30 @@ class CommsComplaintRegisterReport(models.Model):
                 ["__count", "answered_count:sum", "on_time_count:sum"],
             )
         ]
+        by_department = [
+            {
+                "name": department.name or self.env._("No department"),
+                "count": count,
+                "answered": answered or 0,
+                "on_time": on_time or 0,
+            }
+            for department, count, answered, on_time in self._read_group(
+                base & Domain("kind", "=", "complaint"),
+                ["department_id"],
+                ["__count", "answered_count:sum", "on_time_count:sum"],
+            )
+        ]
+        outcomes = dict(Complaint._fields["outcome"]._description_selection(self.env))
+        by_outcome = [
+            {
+                "outcome": outcome,
+                "name": outcomes.get(outcome) or self.env._("Not decided yet"),
+                "count": count,
+            }
+            for outcome, count in self._read_group(
+                base & Domain("kind", "=", "complaint"), ["outcome"], ["__count"]
+            )
+        ]
         total = sum(row["count"] for row in by_category)
         total_answered = sum(row["answered"] for row in by_category)
         total_on_time = sum(row["on_time"] for row in by_category)
@@ -124,6 +153,7 @@ class CommsComplaintRegisterReport(models.Model):
         )
         by_kind = labelled("kind")
         entries = sum(row["count"] for row in by_kind)
+        petitions = sum(row["count"] for row in by_kind if row["kind"] == "petition")
         return {
             "company": company,
             "date_from": date_from,
@@ -137,9 +167,12 @@ class CommsComplaintRegisterReport(models.Model):
                 on_time_rate
             ),
             "by_category": by_category,
+            "by_department": by_department,
+            "by_outcome": by_outcome,
             # every entry of the register
             "entries": entries,
-            "others": entries - total,
+            "petitions": petitions,
+            "others": entries - total - petitions,
             "by_channel": labelled("channel"),
             "by_state": labelled("state"),
             "by_kind": by_kind,

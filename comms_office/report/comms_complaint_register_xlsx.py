@@ -71,12 +71,36 @@ class ReportComplaintRegisterXlsx(models.AbstractModel):
                 ),
             )
             row += 1
+            sheet.write(row, 0, self.env._("Petitions"), bold)
+            sheet.write_number(row, 1, register["petitions"])
+            row += 1
             sheet.write(row, 0, self.env._("Suggestions and compliments"), bold)
             sheet.write_number(row, 1, register["others"])
             row += 1
             sheet.write(row, 0, self.env._("All entries"), bold)
             sheet.write_number(row, 1, register["entries"])
+            row += 2
+            sheet.write_row(
+                row,
+                0,
+                [
+                    self.env._("Department Concerned"),
+                    self.env._("Received"),
+                    self.env._("Answered"),
+                    self.env._("Answered on Time"),
+                ],
+                header,
+            )
+            for line in register["by_department"]:
+                row += 1
+                sheet.write_row(
+                    row,
+                    0,
+                    [line["name"], line["count"], line["answered"], line["on_time"]],
+                    cell,
+                )
             for label, key in (
+                (self.env._("Outcome"), "by_outcome"),
                 (self.env._("Channel"), "by_channel"),
                 (self.env._("Status"), "by_state"),
                 (self.env._("Type"), "by_kind"),

@@ -56,3 +56,6 @@ from . import test_internal_request
 from . import test_internal_announcement
 from . import test_internal_performance
 from . import test_tours_internal
+from . import test_office_reporting
+from . import test_public_pages
+from . import test_tours_dashboard

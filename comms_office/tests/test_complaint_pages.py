@@ -10,9 +10,11 @@ from odoo.addons.mail.tests.common import mail_new_test_user
 
 from ..controllers.complaint import FORM_OVERHEAD, MAX_DESCRIPTION
 
-# where a citizen's page may lead: its own anchors and the complaint pages,
-# in any language
-CITIZEN_TARGET = re.compile(r"#.*|(/[a-z]{2}(-[a-z0-9]+)?)?/comms/complaint\b.*")
+# where a citizen's page may lead: its own anchors, the complaint pages and
+# the office's other public pages (news, transparency), in any language
+CITIZEN_TARGET = re.compile(
+    r"#.*|(/[a-z]{2}(-[a-z0-9]+)?)?/comms/(complaint|news|transparency)\b.*"
+)
 
 
 @tagged("post_install", "-at_install")

@@ -6,3 +6,4 @@ from . import comment_wizard
 from . import mail_activity_schedule
 from . import comms_complaint_findings
 from . import comms_awareness_test_entry
+from . import comms_annual_report_wizard
