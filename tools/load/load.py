@@ -224,12 +224,16 @@ class Load:
         """One request, to server ``number``; a connection lost (a killed
         worker or server) is sent again to the next server up, at most 5
         times. Returns the response, or None."""
+        # one request per connection, as the reverse proxy talks to Odoo: a
+        # prefork worker kept on an idle connection waits for it (2 s) and
+        # then logs it as timed out
+        headers = {**kwargs.pop("headers", {}), "Connection": "close"}
         for attempt in range(6):
             server = self.pick(number + attempt)
             began = time.monotonic()
             try:
                 response = session.request(
-                    method, server.url + path, timeout=120, **kwargs
+                    method, server.url + path, timeout=120, headers=headers, **kwargs
                 )
             except (requests.ConnectionError, requests.Timeout):
                 # no answer: whether it was served is unknown, so it is sent
