@@ -11,7 +11,8 @@ class TestCrisisTour(HttpCase):
         director = mail_new_test_user(
             self.env,
             login="tour_crisis_director",
-            groups="comms_office.group_comms_director",
+            # the head of office's tier is reviewed by the group's own members
+            groups="comms_office.group_comms_director,comms_office.group_comms_manager",
             name="Tour Director",
             lang="ar_001",
         )

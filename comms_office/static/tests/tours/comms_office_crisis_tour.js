@@ -19,6 +19,11 @@ registry.category("web_tour.tours").add("comms_office_crisis_tour", {
             run: "click",
         },
         {
+            content: "The crisis takes the scenario's cell",
+            trigger:
+                '.o_field_widget[name="member_ids"] .o_data_row:contains("Tour Director")',
+        },
+        {
             content: "Name the crisis",
             trigger: '.o_field_widget[name="name"] input',
             run: "edit Tour oxygen failure",
@@ -54,7 +59,7 @@ registry.category("web_tour.tours").add("comms_office_crisis_tour", {
             run: "click",
         },
         {
-            content: "Approve it as reviewer",
+            content: "Approve it as medical expert",
             trigger: 'button[name="validate_tier"]',
             run: "click",
         },
@@ -64,7 +69,37 @@ registry.category("web_tour.tours").add("comms_office_crisis_tour", {
             run: "edit Facts checked, publish.",
         },
         {
-            content: "Confirm the approval",
+            content: "Confirm approval 1",
+            trigger: '.modal button[name="add_comment"]',
+            run: "click",
+        },
+        {
+            content: "Approve it as director",
+            trigger: 'button[name="validate_tier"]',
+            run: "click",
+        },
+        {
+            content: "Say why",
+            trigger: '.modal .o_field_widget[name="comment"] input',
+            run: "edit Facts checked, publish.",
+        },
+        {
+            content: "Confirm approval 2",
+            trigger: '.modal button[name="add_comment"]',
+            run: "click",
+        },
+        {
+            content: "Approve it as head of office",
+            trigger: 'button[name="validate_tier"]',
+            run: "click",
+        },
+        {
+            content: "Say why",
+            trigger: '.modal .o_field_widget[name="comment"] input',
+            run: "edit Facts checked, publish.",
+        },
+        {
+            content: "Confirm approval 3",
             trigger: '.modal button[name="add_comment"]',
             run: "click",
         },
