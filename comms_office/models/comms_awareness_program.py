@@ -548,8 +548,11 @@ class CommsAwarenessProgram(models.Model):
                 "people_reached": program.reach_total,
                 "people_reached_female": program.reach_female,
                 "commune_reached": program.commune_count,
-                "knowledge_gain": knowledge[program.id]["gain"],
-                "knowledge_improved_rate": knowledge[program.id]["improved_rate"],
+                # points and percentages to the tenth, as the form shows them
+                "knowledge_gain": round(knowledge[program.id]["gain"], 1),
+                "knowledge_improved_rate": round(
+                    knowledge[program.id]["improved_rate"], 1
+                ),
                 "materials_distributed": program.materials_distributed,
             }
             for program in self

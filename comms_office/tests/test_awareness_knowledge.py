@@ -2,6 +2,7 @@
 from odoo.tests import tagged
 
 from .awareness_common import CommsAwarenessCommon
+from .common import BENCHMARKS
 
 
 @tagged("post_install", "-at_install")
@@ -111,5 +112,9 @@ class TestAwarenessKnowledge(CommsAwarenessCommon):
         run(500)
         queries = self.assertQueriesDoNotGrow(run, 5, 500)
         self.assertLessEqual(queries, 12)
+        BENCHMARKS.append(
+            f"comms.awareness.program knowledge gain and reach: {queries} queries "
+            "for 5 or 500 participants"
+        )
         self.assertEqual(programs[500].reach_total, 1000)
         self.assertEqual(programs[500].knowledge_paired_count, 500)
