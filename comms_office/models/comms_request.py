@@ -199,7 +199,12 @@ class CommsRequest(models.Model):
     def create(self, vals_list):
         if not self.env["res.users"]._comms_has_role("officer"):
             for vals in vals_list:
-                refused = set(vals) - REQUESTER_FIELDS - {"company_id"}
+                refused = {
+                    name
+                    for name in set(vals) - REQUESTER_FIELDS - {"company_id"}
+                    # the form sends the initial state along
+                    if not (name == "state" and vals[name] == "new")
+                }
                 if refused:
                     self.env["res.users"]._comms_refuse_fields(self, sorted(refused))
         requests = super().create(vals_list)
