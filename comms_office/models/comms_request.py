@@ -252,6 +252,7 @@ class CommsRequest(models.Model):
             if not request.user_id:
                 vals["user_id"] = self.env.user.id
             request.write(vals)
+        self._close_triage()
         self._notify_requester(
             lambda r: r.env._(
                 "Your request “%(name)s” was accepted; %(user)s handles it.",
@@ -266,6 +267,7 @@ class CommsRequest(models.Model):
         if self.filtered(lambda r: not r.info_requested):
             raise UserError(self.env._("Say what information the office needs."))
         self.write({"state": "info"})
+        self._close_triage()
         self._notify_requester(
             lambda r: r.env._(
                 "The communication office needs more information on your request "
@@ -281,6 +283,7 @@ class CommsRequest(models.Model):
         if self.filtered(lambda r: not r.decline_reason):
             raise UserError(self.env._("Give the reason for declining the request."))
         self.write({"state": "declined"})
+        self._close_triage()
         self._notify_requester(
             lambda r: r.env._(
                 "Your request “%(name)s” was declined: %(reason)s",
@@ -416,6 +419,10 @@ class CommsRequest(models.Model):
             return record.stage_id.name
         labels = dict(record._fields["state"]._description_selection(self.env))
         return labels.get(record.state, record.state)
+
+    def _close_triage(self):
+        """The request is triaged: its triage activity is done."""
+        self.activity_feedback(["comms_office.mail_activity_type_request_triage"])
 
     def _notify_requester(self, body):
         """Tell each requester what happened, in their own language."""
