@@ -51,3 +51,4 @@ from . import test_internal_request
 from . import test_internal_announcement
 from . import test_internal_performance
 from . import test_tours_internal
+from . import test_internal_confirm_link
