@@ -199,7 +199,12 @@ class CommsRequest(models.Model):
     def create(self, vals_list):
         if not self.env["res.users"]._comms_has_role("officer"):
             for vals in vals_list:
-                refused = set(vals) - REQUESTER_FIELDS - {"company_id"}
+                refused = {
+                    name
+                    for name in set(vals) - REQUESTER_FIELDS - {"company_id"}
+                    # the form sends the initial state along
+                    if not (name == "state" and vals[name] == "new")
+                }
                 if refused:
                     self.env["res.users"]._comms_refuse_fields(self, sorted(refused))
         requests = super().create(vals_list)
@@ -247,6 +252,7 @@ class CommsRequest(models.Model):
             if not request.user_id:
                 vals["user_id"] = self.env.user.id
             request.write(vals)
+        self._close_triage()
         self._notify_requester(
             lambda r: r.env._(
                 "Your request “%(name)s” was accepted; %(user)s handles it.",
@@ -261,6 +267,7 @@ class CommsRequest(models.Model):
         if self.filtered(lambda r: not r.info_requested):
             raise UserError(self.env._("Say what information the office needs."))
         self.write({"state": "info"})
+        self._close_triage()
         self._notify_requester(
             lambda r: r.env._(
                 "The communication office needs more information on your request "
@@ -276,6 +283,7 @@ class CommsRequest(models.Model):
         if self.filtered(lambda r: not r.decline_reason):
             raise UserError(self.env._("Give the reason for declining the request."))
         self.write({"state": "declined"})
+        self._close_triage()
         self._notify_requester(
             lambda r: r.env._(
                 "Your request “%(name)s” was declined: %(reason)s",
@@ -411,6 +419,10 @@ class CommsRequest(models.Model):
             return record.stage_id.name
         labels = dict(record._fields["state"]._description_selection(self.env))
         return labels.get(record.state, record.state)
+
+    def _close_triage(self):
+        """The request is triaged: its triage activity is done."""
+        self.activity_feedback(["comms_office.mail_activity_type_request_triage"])
 
     def _notify_requester(self, body):
         """Tell each requester what happened, in their own language."""

@@ -59,3 +59,4 @@ from . import test_tours_internal
 from . import test_office_reporting
 from . import test_public_pages
 from . import test_tours_dashboard
+from . import test_internal_confirm_link

@@ -58,6 +58,10 @@ class TestRequest(CommsInternalCommon):
 
         office.action_accept()
         self.assertEqual(request.state, "accepted")
+        self.assertFalse(
+            request.activity_ids.activity_type_id & triage.activity_type_id,
+            "the triage is done once the request is accepted",
+        )
         self.assertEqual(request.user_id, self.user_officer)
         action = office.action_create_material()
         material = self.env["comms.material"].browse(action["res_id"])

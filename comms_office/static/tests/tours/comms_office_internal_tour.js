@@ -54,7 +54,11 @@ registry.category("web_tour.tours").add("comms_office_request_file_tour", {
             run: "click",
         },
         {
-            content: "La demande est soumise",
+            content: "La demande est enregistrée",
+            trigger: '.o_breadcrumb .active:contains("Annoncer l\'ouverture")',
+        },
+        {
+            content: "La demande est soumise, avec son échéance",
             trigger:
                 '.o_statusbar_status button.o_arrow_button_current:contains("Soumise")',
         },
@@ -79,8 +83,7 @@ registry.category("web_tour.tours").add("comms_office_request_plan_tour", {
         },
         {
             content: "The material opens, with the request's subject",
-            trigger:
-                ".o_form_view .o_field_widget[name='name'] :is(input, textarea):value(\"Annoncer l'ouverture de l'hôpital de jour\")",
+            trigger: '.o_form_view .o_breadcrumb .active:contains("hôpital de jour")',
         },
     ],
 });
