@@ -38,10 +38,6 @@ function choose(field, label) {
             trigger: `.o_select_menu_menu .o_select_menu_item:contains("${label}")`,
             run: "click",
         },
-        {
-            content: `"${label}" is chosen`,
-            trigger: `.modal .o_field_widget[name="${field}"] .o_select_menu_toggler:contains("${label}")`,
-        },
     ];
 }
 
