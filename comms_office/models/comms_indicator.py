@@ -145,8 +145,7 @@ class CommsIndicator(models.Model):
 
     _one_parent = models.Constraint(
         "CHECK(num_nonnulls(campaign_id, event_id, crisis_id, program_id) <= 1)",
-        "An indicator measures one campaign, event, crisis or programme, not "
-        "several.",
+        "An indicator measures one campaign, event, crisis or programme, not several.",
     )
 
     @api.depends("auto_source", "actual_manual")
