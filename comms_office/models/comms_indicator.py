@@ -46,7 +46,8 @@ class CommsIndicator(models.Model):
     """An indicator at a level of the AMEC Integrated Evaluation Framework.
 
     It belongs to one of several optional records (a campaign, an event, a
-    crisis or an awareness programme). Its actual value is either typed in or read from what the module knows, see ``auto_source``.
+    crisis or an awareness programme). Its actual value is either typed in
+    or read from what the module knows, see ``auto_source``.
     """
 
     _name = "comms.indicator"
