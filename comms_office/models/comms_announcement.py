@@ -192,6 +192,32 @@ class CommsAnnouncement(models.Model):
             else:
                 announcement.channel_ids = False
 
+    @api.constrains("channel_ids")
+    def _check_channel_ids(self):
+        """The office posts in its departments' channels and the general
+        channel whoever sends; any other channel only if the one who picks it
+        is a member (the post is made on the office's behalf)."""
+        if self.env.su:
+            return
+        general = self.env.ref("mail.channel_all_employees", raise_if_not_found=False)
+        for announcement in self:
+            own = announcement.department_ids.channel_id | (
+                general or self.env["discuss.channel"]
+            )
+            foreign = (announcement.channel_ids - own).filtered(
+                lambda channel: not channel.is_member
+            )
+            if foreign:
+                raise UserError(
+                    self.env._(
+                        "You can only post %(name)s in the departments' channels, "
+                        "the general channel or a channel you are a member of, "
+                        "not in: %(channels)s.",
+                        name=announcement.name,
+                        channels=", ".join(foreign.sudo().mapped("name")),
+                    )
+                )
+
     @api.depends("state", "date_sent", "date_expiry")
     def _compute_is_current(self):
         today = fields.Date.context_today(self)

@@ -68,6 +68,20 @@ class TestAnnouncement(CommsInternalCommon):
         self.assertNotIn(archived, users)
         self.assertFalse(users.filtered("share"))
 
+    def test_no_post_in_a_channel_the_sender_cannot_reach(self):
+        private = self.env["discuss.channel"].create(
+            {"name": "Direction board", "channel_type": "channel"}
+        )
+        announcement = self._announcement()
+        office = announcement.with_user(self.user_officer)
+        with self.assertRaises(UserError):
+            office.write({"channel_ids": [(4, private.id)]})
+        self.assertNotIn(private, announcement.channel_ids)
+        # a channel the officer belongs to may be added
+        private._add_members(users=self.user_officer)
+        office.write({"channel_ids": [(4, private.id)]})
+        self.assertIn(private, announcement.channel_ids)
+
     def test_send_mail_discuss_board(self):
         channel = self.env["discuss.channel"].create(
             {"name": "Pediatrics", "channel_type": "channel"}
