@@ -192,11 +192,11 @@ class CommsAnnouncement(models.Model):
             else:
                 announcement.channel_ids = False
 
-    @api.constrains("channel_ids")
     def _check_channel_ids(self):
         """The office posts in its departments' channels and the general
         channel whoever sends; any other channel only if the one who picks it
-        is a member (the post is made on the office's behalf)."""
+        is a member (the post is made on the office's behalf). Checked on
+        create and write, as the caller: constraints run in superuser mode."""
         if self.env.su:
             return
         general = self.env.ref("mail.channel_all_employees", raise_if_not_found=False)
@@ -301,10 +301,13 @@ class CommsAnnouncement(models.Model):
         )
         announcements = super().create(vals_list)
         announcements._fix_attachment_ownership()
+        announcements._check_channel_ids()
         return announcements
 
     def write(self, vals):
         res = super().write(vals)
+        if "channel_ids" in vals:
+            self._check_channel_ids()
         if "attachment_ids" in vals:
             self._fix_attachment_ownership()
         return res

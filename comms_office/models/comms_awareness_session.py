@@ -130,6 +130,21 @@ class CommsAwarenessSession(models.Model):
     # CALENDAR MIRROR
     # ------------------------------------------------------------
 
+    def _comms_mirror_sync(self):
+        res = super()._comms_mirror_sync()
+        held = self.filtered(lambda session: session.state == "done")
+        if held:
+            # a session held leaves no reminder of its meeting behind; sudo:
+            # the meeting's to-dos belong to the facilitators
+            self.env["mail.activity"].sudo().search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", held.ids),
+                    ("calendar_event_id", "!=", False),
+                ]
+            ).unlink()
+        return res
+
     @api.model
     def _comms_mirror_fields(self):
         return {
