@@ -11,8 +11,10 @@ DOMAINS = {
     "comms_office.comms_material_rule_user": (
         "domain_force",
         "[('state', 'in', ('approved', 'published'))]",
-        "[('state', 'in', ('approved', 'published')), "
-        "'|', ('crisis_id', '=', False), ('state', '=', 'published')]",
+        (
+            "[('state', 'in', ('approved', 'published')), "
+            "'|', ('crisis_id', '=', False), ('state', '=', 'published')]"
+        ),
     ),
     "comms_office.tier_definition_material_head": (
         "definition_domain",
