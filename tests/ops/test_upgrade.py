@@ -37,10 +37,11 @@ def test_upgrade_keeps_everything(upgraded_db):
     for attachment in after["attachments"]:
         assert attachment[4] == attachment[5], f"file of {attachment} altered"
     assert after["reviews"] == before["reviews"]
-    # the chatter of what was there is untouched
+    # no message of the chatter is lost (the records the release adds bring
+    # their own)
     messages = dict(after["messages"])
     for model, count in before["messages"]:
-        assert messages.get(model) == count, model
+        assert messages.get(model, 0) >= count, model
     # no row of the module's tables is lost (a release may add data of its
     # own); a new model's table holds only the data the release ships
     for table, count in before["counts"].items():
